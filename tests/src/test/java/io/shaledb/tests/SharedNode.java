@@ -1,0 +1,37 @@
+package io.shaledb.tests;
+
+import io.shaledb.tests.cluster.NodeProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One node process shared by the end-to-end test classes of this JVM (starting a JVM per class
+ * would dominate their run time). Each test class works in tables of its own names.
+ */
+final class SharedNode {
+  private static NodeProcess node;
+
+  private SharedNode() {}
+
+  static synchronized NodeProcess get() throws IOException {
+    if (node == null) {
+      Path store = Files.createTempDirectory("shale-e2e");
+      store.toFile().deleteOnExit();
+      node = NodeProcess.start(store, Duration.ofSeconds(90));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          node.close();
+        } catch (InterruptedException ignored) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+    }
+    return node;
+  }
+
+  static String url() throws IOException {
+    return get().jdbcUrl("defaultdb");
+  }
+}
