@@ -105,17 +105,19 @@ public final class EngineIterator implements AutoCloseable {
     }
   }
 
-  /** Releases the native iterator. Idempotent. */
+  /** Releases the native iterator. Idempotent; safe to race with closing the engine. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-    }
+    // Hold off Engine.close() first, so the engine cannot free the database between our marking
+    // the iterator closed and freeing it (the engine skips iterators already marked closed).
     engine.enterForRelease();
     try {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+      }
       it.close();
       readOptions.close();
       if (lower != null) {

@@ -44,20 +44,25 @@ public final class EngineSnapshot implements EngineReader, AutoCloseable {
     return it;
   }
 
-  /** Releases the snapshot and its iterators. Idempotent. */
+  /** Releases the snapshot and its iterators. Idempotent; safe to race with closing the engine. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
+    engine.enterForRelease(); // see EngineIterator.close()
+    try {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
       }
-      closed = true;
+      for (EngineIterator it : iterators) {
+        it.close();
+      }
+      getOptions.close();
+      engine.releaseSnapshot(this, snapshot);
+    } finally {
+      engine.exit();
     }
-    for (EngineIterator it : iterators) {
-      it.close();
-    }
-    getOptions.close();
-    engine.releaseSnapshot(this, snapshot);
   }
 
   private void ensureOpen() {
