@@ -10,9 +10,7 @@ import io.shaledb.replication.raft.RaftMessage.TimeoutNow;
 import io.shaledb.replication.raft.RaftMessage.VoteRequest;
 import io.shaledb.replication.raft.RaftMessage.VoteResponse;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,7 +57,7 @@ public final class RaftNode {
     private final RandomGenerator random;
     private final EntryLog log;
     private final ElectionState election;
-    private final Map<NodeId, Progress> progress = new LinkedHashMap<>(); // leader only, peers
+    private LeaderReplication replication; // non-null exactly while leader
     private final Map<NodeId, Boolean> votes = new HashMap<>();
     private final ReadIndexQueue reads = new ReadIndexQueue();
     private List<RaftMessage> outbox = new ArrayList<>();
@@ -70,7 +68,6 @@ public final class RaftNode {
     private int heartbeatElapsed;
     private int randomizedElectionTimeout;
     private NodeId transferee;
-    private long selfMatch; // leader: its own persisted last index
 
     /**
      * Creates (or restarts) a member from what {@code storage} durably holds. A restarted member
@@ -204,11 +201,10 @@ public final class RaftNode {
         }
         transferee = target;
         electionElapsed = 0;
-        Progress pr = progress.get(target);
-        if (pr.match == log.lastIndex()) {
+        if (replication.progress(target).match == log.lastIndex()) {
             send(new TimeoutNow(self, target, term()));
         } else {
-            sendAppend(target, true);
+            replication.sendAppend(target, true);
         }
     }
 
@@ -299,12 +295,8 @@ public final class RaftNode {
         if (!ready.committedEntries().isEmpty()) {
             log.appliedTo(ready.committedEntries().get(ready.committedEntries().size() - 1).index());
         }
-        if (role() == Role.LEADER && log.persistedIndex() > selfMatch) {
-            // The leader counts its own copy only once it is durable.
-            selfMatch = log.persistedIndex();
-            if (maybeCommit()) {
-                broadcastAppend();
-            }
+        if (role() == Role.LEADER) {
+            replication.selfPersisted(log.persistedIndex()); // its own copy counts once durable
         }
     }
 
@@ -394,7 +386,7 @@ public final class RaftNode {
     private void becomeFollower(long newTerm, NodeId newLeader) {
         election.becomeFollower(newTerm, newLeader);
         resetTimers();
-        progress.clear();
+        replication = null;
         reads.clear();
         transferee = null;
     }
@@ -402,13 +394,7 @@ public final class RaftNode {
     private void becomeLeader() {
         election.becomeLeader();
         resetTimers();
-        progress.clear();
-        for (NodeId peer : peers()) {
-            Progress pr = new Progress(log.lastIndex() + 1, config.maxInflight());
-            pr.recentActive = true;
-            progress.put(peer, pr);
-        }
-        selfMatch = log.persistedIndex();
+        replication = new LeaderReplication(config, log, term(), this::send);
         reads.clear();
         transferee = null;
         appendAsLeader(LogEntry.noop(term(), log.lastIndex() + 1));
@@ -465,45 +451,29 @@ public final class RaftNode {
         electionElapsed++;
         if (electionElapsed >= config.electionTicks()) {
             electionElapsed = 0;
-            if (config.checkQuorum()) {
-                int active = 1;
-                for (Progress pr : progress.values()) {
-                    if (pr.recentActive) {
-                        active++;
-                    }
-                    pr.recentActive = false;
-                }
-                if (active < config.quorum()) {
-                    becomeFollower(term(), null);
-                    return;
-                }
+            if (config.checkQuorum() && replication.activeAndReset() < config.quorum()) {
+                becomeFollower(term(), null);
+                return;
             }
             transferee = null; // a transfer that did not finish within an election timeout is abandoned
         }
         if (heartbeatElapsed >= config.heartbeatTicks()) {
             heartbeatElapsed = 0;
-            broadcastHeartbeat();
+            replication.broadcastHeartbeat(reads.lastSequence());
         }
     }
 
     private void stepLeader(RaftMessage m) {
-        Progress pr = progress.get(m.from());
-        if (pr == null) {
+        if (replication.progress(m.from()) == null) {
             return;
         }
         if (m instanceof AppendResponse r) {
-            pr.recentActive = true;
-            handleAppendResponse(m.from(), pr, r);
+            replication.handleAppendResponse(m.from(), r);
+            if (m.from().equals(transferee) && replication.progress(m.from()).match == log.lastIndex()) {
+                send(new TimeoutNow(self, m.from(), term()));
+            }
         } else if (m instanceof HeartbeatResponse h) {
-            pr.recentActive = true;
-            pr.probeSent = false;
-            if (pr.state == Progress.State.REPLICATE && pr.isPaused()) {
-                pr.freeFirst();
-            }
-            if (pr.match < log.lastIndex()) {
-                sendAppend(m.from(), true);
-            }
-            pr.readAck = Math.max(pr.readAck, h.readSequence());
+            replication.handleHeartbeatResponse(m.from(), h);
             releaseReads();
         } else if (m instanceof ReadIndexRequest r) {
             try {
@@ -514,86 +484,9 @@ public final class RaftNode {
         }
     }
 
-    private void handleAppendResponse(NodeId from, Progress pr, AppendResponse r) {
-        if (r.reject()) {
-            long nextProbe = r.hintIndex();
-            if (r.hintTerm() > 0) {
-                nextProbe = log.findConflictByTerm(r.hintIndex(), r.hintTerm());
-            }
-            if (pr.maybeDecrTo(r.index(), nextProbe)) {
-                if (pr.state == Progress.State.REPLICATE) {
-                    pr.becomeProbe();
-                }
-                sendAppend(from, true);
-            }
-            return;
-        }
-        boolean updated = pr.maybeUpdate(r.index());
-        if (pr.state == Progress.State.PROBE && pr.match == r.index()) {
-            pr.becomeReplicate();
-        } else {
-            pr.freeUpTo(r.index());
-        }
-        if (updated && maybeCommit()) {
-            broadcastAppend();
-        } else {
-            while (sendAppend(from, false)) {
-                // keep the window full
-            }
-        }
-        if (from.equals(transferee) && pr.match == log.lastIndex()) {
-            send(new TimeoutNow(self, from, term()));
-        }
-    }
-
     private void appendAsLeader(LogEntry entry) {
         log.append(entry);
-        if (config.faults().commitWithoutQuorum()) {
-            log.commitTo(log.lastIndex());
-        }
-        broadcastAppend();
-    }
-
-    /** Commit the highest index stored on a quorum, if it is of this term (Figure 8). */
-    private boolean maybeCommit() {
-        long[] matches = new long[config.voters().size()];
-        int i = 0;
-        matches[i++] = selfMatch;
-        for (Progress pr : progress.values()) {
-            matches[i++] = pr.match;
-        }
-        Arrays.sort(matches);
-        long quorumIndex = matches[matches.length - config.quorum()];
-        return log.maybeCommit(quorumIndex, term());
-    }
-
-    private void broadcastAppend() {
-        for (NodeId peer : progress.keySet()) {
-            sendAppend(peer, true);
-        }
-    }
-
-    /** Sends the next append to {@code to} unless paused; returns true if one was sent. */
-    private boolean sendAppend(NodeId to, boolean sendIfEmpty) {
-        Progress pr = progress.get(to);
-        if (pr.isPaused()) {
-            return false;
-        }
-        long prevIndex = pr.next - 1;
-        List<LogEntry> entries = log.entries(pr.next, log.lastIndex() + 1, config.maxEntriesPerAppend());
-        if (entries.isEmpty() && !sendIfEmpty) {
-            return false;
-        }
-        send(new AppendEntries(self, to, term(), prevIndex, log.term(prevIndex), entries, log.committed()));
-        pr.sent(prevIndex + entries.size(), entries.size());
-        return true;
-    }
-
-    private void broadcastHeartbeat() {
-        for (Map.Entry<NodeId, Progress> e : progress.entrySet()) {
-            long commit = Math.min(e.getValue().match, log.committed());
-            send(new Heartbeat(self, e.getKey(), term(), commit, reads.lastSequence()));
-        }
+        replication.appended();
     }
 
     private void leaderReadIndex(byte[] context, NodeId origin) {
@@ -601,19 +494,15 @@ public final class RaftNode {
             throw new ProposalRejectedException(ProposalRejectedException.Reason.LEADER_NOT_READY, self);
         }
         reads.add(log.committed(), context, origin);
-        if (progress.isEmpty()) {
-            releaseReads();
+        if (replication.hasFollowers()) {
+            replication.broadcastHeartbeat(reads.lastSequence());
         } else {
-            broadcastHeartbeat();
+            releaseReads();
         }
     }
 
     private void releaseReads() {
-        List<Long> acks = new ArrayList<>();
-        for (Progress pr : progress.values()) {
-            acks.add(pr.readAck);
-        }
-        for (ReadIndexQueue.Pending p : reads.release(acks, config.quorum())) {
+        for (ReadIndexQueue.Pending p : reads.release(replication.readAcks(), config.quorum())) {
             if (p.origin().equals(self)) {
                 readStates.add(new ReadState(p.index(), p.context()));
             } else {
