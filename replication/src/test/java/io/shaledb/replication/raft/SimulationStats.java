@@ -1,14 +1,26 @@
 package io.shaledb.replication.raft;
 
-/** Prints run summaries of a few seeds (manual diagnostics, not a test). */
+/**
+ * Manual diagnostics, not a test: runs seeds {@code [from, to]} for a group size and prints each
+ * run's summary or failure. Arguments: nodes from to.
+ */
 final class SimulationStats {
     public static void main(String[] args) {
-        for (int nodes : new int[] {3, 5}) {
-            for (long seed = 1; seed <= 5; seed++) {
-                long t0 = System.nanoTime();
+        int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        long from = args.length > 1 ? Long.parseLong(args[1]) : 1;
+        long to = args.length > 2 ? Long.parseLong(args[2]) : 5;
+        int failures = 0;
+        for (long seed = from; seed <= to; seed++) {
+            long t0 = System.nanoTime();
+            try {
                 RaftSimulation.Summary s = new RaftSimulation(RaftSimulation.Options.of(nodes, seed)).run();
-                System.out.println(nodes + " nodes seed " + seed + ": " + s + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                System.out.println(nodes + " nodes seed " + seed + ": " + s + " in "
+                        + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            } catch (AssertionError e) {
+                failures++;
+                System.out.println("FAIL " + e.getMessage());
             }
         }
+        System.out.println("failures: " + failures);
     }
 }
