@@ -48,7 +48,8 @@ final class RaftSimulation {
     }
 
     /** What a run did, for assertions and reports. */
-    record Summary(long events, long committed, int acknowledged, int reads, int crashes, int partitions) {
+    record Summary(long events, long committed, int acknowledged, int reads, int crashes, int partitions,
+                   long maxTerm) {
     }
 
     private static final int TICK = 10;
@@ -108,6 +109,7 @@ final class RaftSimulation {
     private int reads;
     private int crashes;
     private int partitions;
+    private long maxTerm;
 
     RaftSimulation(Options options) {
         this.options = options;
@@ -120,7 +122,7 @@ final class RaftSimulation {
             SimNode n = new SimNode(id);
             nodes.put(id, n);
             n.start();
-            scheduleTick(n, 1 + random.nextInt(TICK));
+            scheduleTick(n, 1 + random.nextInt(TICK), TICK - 2 + random.nextInt(5));
         }
         clientGuess = ids.get(0);
         schedule(5, "client", this::clientAction);
@@ -149,14 +151,30 @@ final class RaftSimulation {
                 for (SimNode n : nodes.values()) {
                     if (n.raft != null) {
                         invariants.checkNode(n.raft, sweep);
+                        maxTerm = Math.max(maxTerm, n.raft.term());
                     }
+                }
+                if (sweep) {
+                    checkLogMatching();
                 }
             }
             checkConverged();
-            return new Summary(events, invariants.committedCount(), acknowledged, reads, crashes, partitions);
+            return new Summary(events, invariants.committedCount(), acknowledged, reads, crashes, partitions, maxTerm);
         } catch (AssertionError | RuntimeException v) {
             throw new AssertionError("seed " + options.seed() + ", " + options.nodes() + " nodes, event " + events
                     + " at t=" + now + ": " + v.getMessage() + "\n  " + options.replay(), v);
+        }
+    }
+
+    private void checkLogMatching() {
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = i + 1; j < ids.size(); j++) {
+                RaftNode a = nodes.get(ids.get(i)).raft;
+                RaftNode b = nodes.get(ids.get(j)).raft;
+                if (a != null && b != null) {
+                    invariants.checkLogMatching(a, b);
+                }
+            }
         }
     }
 
@@ -164,12 +182,13 @@ final class RaftSimulation {
         queue.add(new Event(now + delay, seq++, what, action));
     }
 
-    private void scheduleTick(SimNode n, long delay) {
+    /** Each node ticks with its own period: clocks run at slightly different rates. */
+    private void scheduleTick(SimNode n, long delay, int period) {
         schedule(delay, "tick " + n.id, () -> {
             if (n.raft != null) {
                 n.raft.tick();
             }
-            scheduleTick(n, TICK);
+            scheduleTick(n, period, period);
         });
     }
 
@@ -287,13 +306,25 @@ final class RaftSimulation {
         int choice = random.nextInt(8);
         switch (choice) {
             case 0, 1 -> partitionHalves();
-            case 2 -> isolate(ids.get(random.nextInt(ids.size())), true);
-            case 3 -> isolate(ids.get(random.nextInt(ids.size())), false);
+            case 2 -> isolate(victim(), true);
+            case 3 -> isolate(victim(), false);
             case 4 -> blocked.clear();
             case 5, 6 -> crashAndLaterRestart();
             default -> transferLeadership();
         }
         schedule(150 + random.nextInt(600), "nemesis", this::nemesis);
+    }
+
+    /** A fault's target: the current leader half of the time, else any node. */
+    private NodeId victim() {
+        if (random.nextBoolean()) {
+            for (SimNode n : nodes.values()) {
+                if (n.raft != null && n.raft.role() == Role.LEADER) {
+                    return n.id;
+                }
+            }
+        }
+        return ids.get(random.nextInt(ids.size()));
     }
 
     private void partitionHalves() {
@@ -327,7 +358,7 @@ final class RaftSimulation {
     }
 
     private void crashAndLaterRestart() {
-        SimNode victim = nodes.get(ids.get(random.nextInt(ids.size())));
+        SimNode victim = nodes.get(victim());
         if (victim.raft == null) {
             return;
         }

@@ -27,6 +27,7 @@ final class SimulationInvariants {
     private final Map<NodeId, Long> lastApplied = new HashMap<>();
     private final Map<NodeId, Long> lastPersistedCommit = new HashMap<>();
     private final Map<NodeId, Long> verifiedUpTo = new HashMap<>();
+    private final Map<NodeId, Long> lastTerm = new HashMap<>();
     private long maxAckedIndex;
 
     SimulationInvariants(int clusterSize) {
@@ -50,6 +51,7 @@ final class SimulationInvariants {
     void restarted(NodeId id) {
         lastCommit.remove(id);
         lastApplied.remove(id);
+        lastTerm.remove(id);
         verifiedUpTo.remove(id);
     }
 
@@ -64,6 +66,10 @@ final class SimulationInvariants {
                 fail("two leaders in term " + n.term() + ": " + previous + " and " + id);
             }
         }
+        if (n.term() < lastTerm.getOrDefault(id, 0L)) {
+            fail(id + " term went back from " + lastTerm.get(id) + " to " + n.term());
+        }
+        lastTerm.put(id, n.term());
         long commit = n.commitIndex();
         long applied = n.appliedIndex();
         if (commit < lastCommit.getOrDefault(id, 0L)) {
@@ -85,6 +91,23 @@ final class SimulationInvariants {
             agreeCommitted(id + "'s committed log", n.entry(commit));
         }
         verifiedUpTo.put(id, commit);
+    }
+
+    /**
+     * Log Matching across two live members: if both hold an entry with the same index and term,
+     * their logs are identical up to it. Checked from the highest such index downwards.
+     */
+    void checkLogMatching(RaftNode a, RaftNode b) {
+        long i = Math.min(a.lastIndex(), b.lastIndex());
+        while (i > 0 && a.entry(i).term() != b.entry(i).term()) {
+            i--;
+        }
+        for (; i > 0; i--) {
+            if (!a.entry(i).equals(b.entry(i))) {
+                fail("log matching broken at index " + i + ": " + a.id() + " has " + a.entry(i) + ", "
+                        + b.id() + " has " + b.entry(i) + " below a common entry");
+            }
+        }
     }
 
     private void checkLeaderCompleteness(RaftNode leader) {
