@@ -329,6 +329,18 @@ class RaftNodeTest {
     }
 
     @Test
+    void restartRemembersItsVoteAndRefusesASecondOneInTheSameTerm() {
+        MemoryRaftStorage s = new MemoryRaftStorage();
+        RaftConfig cfg = RaftConfig.of(N1, List.of(N1, N2, N3));
+        RaftNode n = new RaftNode(cfg, s, new SplittableRandom(1));
+        n.step(new VoteRequest(N2, N1, 5, 0, 0, false, false));
+        assertEquals(new HardState(5, N2, 0), drain(n, s).hardState());
+        RaftNode restarted = new RaftNode(cfg, s, new SplittableRandom(2));
+        restarted.step(new VoteRequest(N3, N1, 5, 0, 0, false, false));
+        assertEquals(List.of(new VoteResponse(N1, N3, 5, false, false)), restarted.ready().messages());
+    }
+
+    @Test
     void appendFromUnknownLeaderAtHigherTermIsFollowed() {
         RaftNode n = new RaftNode(RaftConfig.of(N1, List.of(N1, N2, N3)), new MemoryRaftStorage(), new SplittableRandom(1));
         n.step(new AppendEntries(N2, N1, 4, 0, 0, List.of(LogEntry.noop(4, 1)), 0));
