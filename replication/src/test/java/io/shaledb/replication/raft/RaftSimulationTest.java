@@ -41,6 +41,16 @@ class RaftSimulationTest {
         assertEquals(a, b);
     }
 
+    @Test
+    void healthyButLossyNetworkKeepsTheFirstLeader() {
+        for (long seed = 1; seed <= 3; seed++) {
+            RaftSimulation.Summary s = new RaftSimulation(
+                    new RaftSimulation.Options(3, seed, 6_000, false, RaftNode.Faults.NONE)).run();
+            assertTrue(s.maxTerm() <= 2, "PreVote and CheckQuorum avoid needless elections: " + s);
+            assertTrue(s.acknowledged() > 100, s.toString());
+        }
+    }
+
     private static void assertSafeAndLive(int nodes, long seed) {
         RaftSimulation.Summary s = new RaftSimulation(RaftSimulation.Options.of(nodes, seed)).run();
         assertTrue(s.acknowledged() > 0, "some proposals were acknowledged: " + s);
