@@ -303,13 +303,15 @@ final class RaftSimulation {
         if (!faultsActive) {
             return;
         }
-        int choice = random.nextInt(8);
+        int choice = random.nextInt(10);
         switch (choice) {
             case 0, 1 -> partitionHalves();
             case 2 -> isolate(victim(), true);
             case 3 -> isolate(victim(), false);
-            case 4 -> blocked.clear();
-            case 5, 6 -> crashAndLaterRestart();
+            case 4 -> bridge();
+            case 5 -> blocked.clear();
+            case 6, 7 -> crashAndLaterRestart(victim());
+            case 8 -> crashMinority();
             default -> transferLeadership();
         }
         schedule(150 + random.nextInt(600), "nemesis", this::nemesis);
@@ -357,8 +359,39 @@ final class RaftSimulation {
         partitions++;
     }
 
-    private void crashAndLaterRestart() {
-        SimNode victim = nodes.get(victim());
+    /**
+     * Two halves that cannot talk to each other, joined by one node that talks to both (the
+     * "bridge": a classic trap for leader election liveness).
+     */
+    private void bridge() {
+        if (ids.size() < 3) {
+            return;
+        }
+        blocked.clear();
+        NodeId bridge = victim();
+        List<NodeId> rest = new ArrayList<>(ids);
+        rest.remove(bridge);
+        for (int i = 0; i < rest.size(); i++) {
+            for (int j = 0; j < rest.size(); j++) {
+                if ((i % 2) != (j % 2)) {
+                    blocked.add(List.of(rest.get(i), rest.get(j)));
+                }
+            }
+        }
+        partitions++;
+    }
+
+    /** Crashes a minority of the group at once (all unsynced writes of each are lost). */
+    private void crashMinority() {
+        List<NodeId> shuffled = new ArrayList<>(ids);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(random.nextLong()));
+        for (int i = 0; i < (ids.size() - 1) / 2; i++) {
+            crashAndLaterRestart(shuffled.get(i));
+        }
+    }
+
+    private void crashAndLaterRestart(NodeId id) {
+        SimNode victim = nodes.get(id);
         if (victim.raft == null) {
             return;
         }

@@ -18,12 +18,12 @@ class RaftSimulationTest {
         assertSafeAndLive(1, seed);
     }
 
-    @Property(tries = 30)
+    @Property(tries = 40)
     void threeNodesStaySafeAndLiveUnderFaults(@ForAll long seed) {
         assertSafeAndLive(3, seed);
     }
 
-    @Property(tries = 15)
+    @Property(tries = 20)
     void fiveNodesStaySafeAndLiveUnderFaults(@ForAll long seed) {
         assertSafeAndLive(5, seed);
     }
