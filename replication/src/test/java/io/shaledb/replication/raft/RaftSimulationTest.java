@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded whole-group simulations. A failure message names the seed and the exact call that
- * replays it; paste it into {@link #replaySeed()} to debug.
+ * replays it; paste it into {@link #replaySeed()} to debug. For a wider sweep outside the build,
+ * run {@link SimulationStats} with {@code nodes from to [duration]} on the test classpath.
  */
 class RaftSimulationTest {
 
