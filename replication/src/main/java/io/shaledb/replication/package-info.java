@@ -2,8 +2,11 @@
  * Replication: the Raft core, Raft log storage, the multi-raft store, transports, ranges, leases
  * and placement (DESIGN.md §4).
  *
- * <p>Not built yet: the foundation runs one node whose writes go straight to the local engine
- * through {@code io.shaledb.txn}. The replication issue fills this package; nothing above
- * {@code txn} will need to change when it does.
+ * <p>Built so far: {@link io.shaledb.replication.raft} — the pure, deterministic Raft core of one
+ * group with an in-memory durable log, proven by a seeded simulation in its tests. Not built yet:
+ * Raft log storage in the engine, the multi-raft store and scheduler, transports, snapshots,
+ * membership changes, ranges, leases and placement. The foundation still runs one node whose
+ * writes go straight to the local engine through {@code io.shaledb.txn}; nothing above
+ * {@code txn} will need to change when replication is wired in.
  */
 package io.shaledb.replication;

@@ -1,0 +1,178 @@
+package io.shaledb.replication.raft;
+
+import io.shaledb.replication.raft.RaftMessage.AppendEntries;
+import io.shaledb.replication.raft.RaftMessage.AppendResponse;
+import io.shaledb.replication.raft.RaftMessage.Heartbeat;
+import io.shaledb.replication.raft.RaftMessage.HeartbeatResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A leader's replication for one term: per-follower {@link Progress}, sending appends and
+ * heartbeats, handling their responses (with fast back-off on rejection) and advancing the
+ * commit index.
+ *
+ * <p>Commit rule (Raft §5.4.2, Figure 8): the commit index moves to the highest index stored on a
+ * quorum — the leader's own copy counting only once durable — and only if that entry is of this
+ * term; earlier entries are committed indirectly. Created on election, discarded on step-down.
+ */
+final class LeaderReplication {
+    private final RaftConfig config;
+    private final EntryLog log;
+    private final long term;
+    private final Consumer<RaftMessage> out;
+    private final Map<NodeId, Progress> followers = new LinkedHashMap<>();
+    private long selfMatch;
+
+    LeaderReplication(RaftConfig config, EntryLog log, long term, Consumer<RaftMessage> out) {
+        this.config = config;
+        this.log = log;
+        this.term = term;
+        this.out = out;
+        for (NodeId peer : config.voters()) {
+            if (!peer.equals(config.self())) {
+                Progress pr = new Progress(log.lastIndex() + 1, config.maxInflight());
+                pr.recentActive = true;
+                followers.put(peer, pr);
+            }
+        }
+        this.selfMatch = log.persistedIndex();
+    }
+
+    Progress progress(NodeId follower) {
+        return followers.get(follower);
+    }
+
+    boolean hasFollowers() {
+        return !followers.isEmpty();
+    }
+
+    /** CheckQuorum round: members heard from since the last round, the leader included; resets. */
+    int activeAndReset() {
+        int active = 1;
+        for (Progress pr : followers.values()) {
+            if (pr.recentActive) {
+                active++;
+            }
+            pr.recentActive = false;
+        }
+        return active;
+    }
+
+    /** Each follower's highest acknowledged ReadIndex sequence. */
+    List<Long> readAcks() {
+        List<Long> acks = new ArrayList<>();
+        for (Progress pr : followers.values()) {
+            acks.add(pr.readAck);
+        }
+        return acks;
+    }
+
+    /** The leader's own entries are durable up to {@code persistedIndex}. */
+    void selfPersisted(long persistedIndex) {
+        if (persistedIndex > selfMatch) {
+            selfMatch = persistedIndex;
+            if (maybeCommit()) {
+                broadcastAppend();
+            }
+        }
+    }
+
+    /** A new entry was appended to the leader's log. */
+    void appended() {
+        if (config.faults().commitWithoutQuorum()) {
+            log.commitTo(log.lastIndex());
+        }
+        broadcastAppend();
+    }
+
+    void handleAppendResponse(NodeId from, AppendResponse r) {
+        Progress pr = followers.get(from);
+        pr.recentActive = true;
+        if (r.reject()) {
+            long nextProbe = r.hintIndex();
+            if (r.hintTerm() > 0) {
+                nextProbe = log.findConflictByTerm(r.hintIndex(), r.hintTerm());
+            }
+            if (pr.maybeDecrTo(r.index(), nextProbe)) {
+                if (pr.state == Progress.State.REPLICATE) {
+                    pr.becomeProbe();
+                }
+                sendAppend(from, true);
+            }
+            return;
+        }
+        boolean updated = pr.maybeUpdate(r.index());
+        if (pr.state == Progress.State.PROBE && pr.match == r.index()) {
+            pr.becomeReplicate();
+        } else {
+            pr.freeUpTo(r.index());
+        }
+        if (updated && maybeCommit()) {
+            broadcastAppend();
+        } else {
+            while (sendAppend(from, false)) {
+                // keep the window full
+            }
+        }
+    }
+
+    void handleHeartbeatResponse(NodeId from, HeartbeatResponse h) {
+        Progress pr = followers.get(from);
+        pr.recentActive = true;
+        pr.probeSent = false;
+        if (pr.state == Progress.State.REPLICATE && pr.isPaused()) {
+            pr.freeFirst();
+        }
+        if (pr.match < log.lastIndex()) {
+            sendAppend(from, true);
+        }
+        pr.readAck = Math.max(pr.readAck, h.readSequence());
+    }
+
+    private boolean maybeCommit() {
+        long[] matches = new long[followers.size() + 1];
+        int i = 0;
+        matches[i++] = selfMatch;
+        for (Progress pr : followers.values()) {
+            matches[i++] = pr.match;
+        }
+        Arrays.sort(matches);
+        long quorumIndex = matches[matches.length - config.quorum()];
+        return log.maybeCommit(quorumIndex, term);
+    }
+
+    void broadcastAppend() {
+        for (NodeId peer : followers.keySet()) {
+            sendAppend(peer, true);
+        }
+    }
+
+    /** Sends the next append to {@code to} unless paused; returns true if one was sent. */
+    boolean sendAppend(NodeId to, boolean sendIfEmpty) {
+        Progress pr = followers.get(to);
+        if (pr.isPaused()) {
+            return false;
+        }
+        long prevIndex = pr.next - 1;
+        List<LogEntry> entries = log.entries(pr.next, log.lastIndex() + 1, config.maxEntriesPerAppend());
+        if (entries.isEmpty() && !sendIfEmpty) {
+            return false;
+        }
+        out.accept(new AppendEntries(config.self(), to, term, prevIndex, log.term(prevIndex), entries, log.committed()));
+        pr.sent(prevIndex + entries.size(), entries.size());
+        return true;
+    }
+
+    /** Heartbeats carry min(match, commit): the follower is known to hold that prefix. */
+    void broadcastHeartbeat(long readSequence) {
+        for (Map.Entry<NodeId, Progress> e : followers.entrySet()) {
+            long commit = Math.min(e.getValue().match, log.committed());
+            out.accept(new Heartbeat(config.self(), e.getKey(), term, commit, readSequence));
+        }
+    }
+}

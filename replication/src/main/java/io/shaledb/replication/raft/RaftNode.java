@@ -1,0 +1,526 @@
+package io.shaledb.replication.raft;
+
+import io.shaledb.replication.raft.RaftMessage.AppendEntries;
+import io.shaledb.replication.raft.RaftMessage.AppendResponse;
+import io.shaledb.replication.raft.RaftMessage.Heartbeat;
+import io.shaledb.replication.raft.RaftMessage.HeartbeatResponse;
+import io.shaledb.replication.raft.RaftMessage.ReadIndexRequest;
+import io.shaledb.replication.raft.RaftMessage.ReadIndexResponse;
+import io.shaledb.replication.raft.RaftMessage.TimeoutNow;
+import io.shaledb.replication.raft.RaftMessage.VoteRequest;
+import io.shaledb.replication.raft.RaftMessage.VoteResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * One member of a Raft group as a pure, deterministic state machine (in the style of
+ * etcd-io/raft's RawNode). It has no threads, clock or I/O: time is {@link #tick()} calls,
+ * input is {@link #step(RaftMessage)} and the client calls, output is collected in a
+ * {@link Ready}. Randomness (the election timeout) comes from the injected generator, so the
+ * same inputs and seed give the same outputs.
+ *
+ * <p><b>Driver contract.</b> Loop: feed ticks, messages and proposals; when {@link #hasReady()},
+ * take {@link #ready()}, then <em>persist its entries and hard state before sending its
+ * messages</em>, apply only its committed entries (never anything else), and call
+ * {@link #advance(Ready)}. Only one Ready may be outstanding; steps, ticks and proposals are
+ * allowed while it is. Proposals may be lost (leader change, dropped messages): the application
+ * must watch for its entry being applied and re-propose otherwise.
+ *
+ * <p>Implemented: elections with randomized timeouts, PreVote, CheckQuorum with leader lease,
+ * log replication with conflict repair and fast back-off, per-follower probe/replicate progress
+ * with an in-flight window, commit by counting only entries of the leader's term (after a no-op
+ * appended on election), ReadIndex confirmed by a heartbeat quorum, leadership transfer. Not
+ * implemented: membership changes, snapshots and log compaction, proposal forwarding.
+ *
+ * <p>Not thread-safe: one thread drives a node at a time.
+ */
+public final class RaftNode {
+    /**
+     * Deliberate safety bugs for negative-control tests of the simulation's invariant checks.
+     * Production code passes {@link #NONE}.
+     *
+     * @param commitWithoutQuorum the leader commits everything it has appended without counting
+     * @param voteIgnoresLog      voters skip the log up-to-date check (§5.4.1)
+     */
+    public record Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog) {
+        public static final Faults NONE = new Faults(false, false);
+    }
+
+    private static final int MAX_APPLY_PER_READY = 1024;
+
+    private final RaftConfig config;
+    private final NodeId self;
+    private final RandomGenerator random;
+    private final EntryLog log;
+    private final ElectionState election;
+    private LeaderReplication replication; // non-null exactly while leader
+    private final Map<NodeId, Boolean> votes = new HashMap<>();
+    private final ReadIndexQueue reads = new ReadIndexQueue();
+    private List<RaftMessage> outbox = new ArrayList<>();
+    private List<ReadState> readStates = new ArrayList<>();
+    private HardState lastHardState;
+    private Ready outstanding;
+    private int electionElapsed;
+    private int heartbeatElapsed;
+    private int randomizedElectionTimeout;
+    private NodeId transferee;
+
+    /**
+     * Creates (or restarts) a member from what {@code storage} durably holds. A restarted member
+     * is a follower in its persisted term with no known leader.
+     */
+    public RaftNode(RaftConfig config, RaftLog storage, RandomGenerator random) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.self = config.self();
+        this.random = Objects.requireNonNull(random, "random");
+        this.log = new EntryLog(storage, config.applied());
+        this.lastHardState = storage.hardState();
+        this.election = new ElectionState(self, lastHardState);
+        resetTimers();
+    }
+
+    // ---- queries ---------------------------------------------------------------------------
+
+    public NodeId id() {
+        return self;
+    }
+
+    public Role role() {
+        return election.role();
+    }
+
+    public long term() {
+        return election.term();
+    }
+
+    /** The leader of the current term if known. */
+    public NodeId leader() {
+        return election.leader();
+    }
+
+    public long commitIndex() {
+        return log.committed();
+    }
+
+    /** Highest index handed out for application and acknowledged by {@link #advance(Ready)}. */
+    public long appliedIndex() {
+        return log.applied();
+    }
+
+    public long lastIndex() {
+        return log.lastIndex();
+    }
+
+    /** The entry at {@code index} of this member's current log (persisted or not). */
+    public LogEntry entry(long index) {
+        return log.entryAt(index);
+    }
+
+    // ---- inputs ----------------------------------------------------------------------------
+
+    /** Advances logical time by one tick: may start an election or send heartbeats. */
+    public void tick() {
+        if (role() == Role.LEADER) {
+            tickLeader();
+        } else {
+            electionElapsed++;
+            if (electionElapsed >= randomizedElectionTimeout) {
+                electionElapsed = 0;
+                campaign(config.preVote(), false);
+            }
+        }
+    }
+
+    /** Starts an election now (as if the election timeout had elapsed); ignored by a leader. */
+    public void campaign() {
+        if (role() != Role.LEADER) {
+            campaign(config.preVote(), false);
+        }
+    }
+
+    /**
+     * Appends {@code data} to the log as a new command entry.
+     *
+     * @return the appended entry; it is committed only if it is later applied with this term
+     * @throws ProposalRejectedException NOT_LEADER (with a leader hint if known) or
+     *                                   TRANSFER_IN_PROGRESS
+     */
+    public LogEntry propose(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        if (role() != Role.LEADER) {
+            throw new ProposalRejectedException(ProposalRejectedException.Reason.NOT_LEADER, leader());
+        }
+        if (transferee != null) {
+            throw new ProposalRejectedException(ProposalRejectedException.Reason.TRANSFER_IN_PROGRESS, self);
+        }
+        LogEntry entry = new LogEntry(term(), log.lastIndex() + 1, EntryType.COMMAND, data.clone());
+        appendAsLeader(entry);
+        return entry;
+    }
+
+    /**
+     * Requests a linearizable read. The result arrives as a {@link ReadState} with this context
+     * in a later {@link Ready} once a quorum confirmed leadership (on a follower: once the leader
+     * answered its forwarded request). Requests can be lost; callers time out and retry.
+     *
+     * @throws ProposalRejectedException NOT_LEADER if no leader is known, LEADER_NOT_READY if this
+     *                                   leader has not yet committed an entry of its term
+     */
+    public void readIndex(byte[] context) {
+        Objects.requireNonNull(context, "context");
+        if (role() == Role.LEADER) {
+            leaderReadIndex(context.clone(), self);
+        } else if (role() == Role.FOLLOWER && leader() != null) {
+            send(new ReadIndexRequest(self, leader(), term(), context.clone()));
+        } else {
+            throw new ProposalRejectedException(ProposalRejectedException.Reason.NOT_LEADER, leader());
+        }
+    }
+
+    /**
+     * Hands leadership to {@code target}: the leader stops accepting proposals, brings the
+     * target's log up to date and tells it to campaign immediately. Abandoned if the target
+     * does not win within an election timeout.
+     *
+     * @throws ProposalRejectedException NOT_LEADER if this member is not the leader
+     * @throws IllegalArgumentException  if {@code target} is not a voter
+     */
+    public void transferLeadership(NodeId target) {
+        if (role() != Role.LEADER) {
+            throw new ProposalRejectedException(ProposalRejectedException.Reason.NOT_LEADER, leader());
+        }
+        if (!config.voters().contains(target)) {
+            throw new IllegalArgumentException(target + " is not a voter of " + config.voters());
+        }
+        if (target.equals(self) || target.equals(transferee)) {
+            return;
+        }
+        transferee = target;
+        electionElapsed = 0;
+        if (replication.progress(target).match == log.lastIndex()) {
+            send(new TimeoutNow(self, target, term()));
+        } else {
+            replication.sendAppend(target, true);
+        }
+    }
+
+    /** Processes one message from a peer. Messages for another member are a driver bug. */
+    public void step(RaftMessage m) {
+        if (!m.to().equals(self)) {
+            throw new IllegalArgumentException("message for " + m.to() + " stepped into " + self);
+        }
+        if (!config.voters().contains(m.from())) {
+            return; // not a member of this group
+        }
+        if (m.term() > term()) {
+            if (m instanceof VoteRequest v) {
+                boolean inLease = config.checkQuorum() && leader() != null
+                        && electionElapsed < config.electionTicks();
+                if (inLease && !v.transfer()) {
+                    return; // a live leader exists: do not let a partitioned node disrupt it
+                }
+            }
+            boolean keepTerm = (m instanceof VoteRequest v && v.preVote())
+                    || (m instanceof VoteResponse r && r.preVote() && r.granted());
+            if (!keepTerm) {
+                NodeId lead = (m instanceof AppendEntries || m instanceof Heartbeat) ? m.from() : null;
+                becomeFollower(m.term(), lead);
+            }
+        } else if (m.term() < term()) {
+            if ((config.checkQuorum() || config.preVote())
+                    && (m instanceof AppendEntries || m instanceof Heartbeat)) {
+                // A stale leader (e.g. isolated and unaware): tell it our term so it steps down.
+                send(AppendResponse.accept(self, m.from(), term(), 0));
+            } else if (m instanceof VoteRequest v && v.preVote()) {
+                send(new VoteResponse(self, m.from(), term(), false, true));
+            }
+            return;
+        }
+        if (m instanceof VoteRequest v) {
+            handleVoteRequest(v);
+            return;
+        }
+        switch (role()) {
+            case LEADER -> stepLeader(m);
+            case FOLLOWER -> stepFollower(m);
+            case PRE_CANDIDATE, CANDIDATE -> stepCandidate(m);
+            default -> throw new IllegalStateException("unknown role " + role());
+        }
+    }
+
+    // ---- ready / advance -------------------------------------------------------------------
+
+    /** True if {@link #ready()} would return something to persist, send, apply or report. */
+    public boolean hasReady() {
+        return log.hasUnstable() || !outbox.isEmpty() || !hardState().equals(lastHardState)
+                || log.hasNextCommittedEntries() || !readStates.isEmpty();
+    }
+
+    /**
+     * Collects pending output. See {@link Ready} for what the driver must do with it.
+     *
+     * @throws IllegalStateException if the previous Ready has not been advanced
+     */
+    public Ready ready() {
+        if (outstanding != null) {
+            throw new IllegalStateException(self + ": ready() before advance() of the previous Ready");
+        }
+        HardState hs = hardState();
+        Ready r = new Ready(log.unstableEntries(), hs.equals(lastHardState) ? null : hs, outbox,
+                log.nextCommittedEntries(MAX_APPLY_PER_READY), readStates);
+        outbox = new ArrayList<>();
+        readStates = new ArrayList<>();
+        lastHardState = hs;
+        outstanding = r;
+        return r;
+    }
+
+    /**
+     * Acknowledges that {@code ready} was processed: its entries and hard state are durable, its
+     * messages sent and its committed entries applied.
+     */
+    public void advance(Ready ready) {
+        if (ready != outstanding) {
+            throw new IllegalStateException(self + ": advance() of a Ready that is not outstanding");
+        }
+        outstanding = null;
+        if (!ready.entries().isEmpty()) {
+            LogEntry last = ready.entries().get(ready.entries().size() - 1);
+            log.stableTo(last.index(), last.term());
+        }
+        if (!ready.committedEntries().isEmpty()) {
+            log.appliedTo(ready.committedEntries().get(ready.committedEntries().size() - 1).index());
+        }
+        if (role() == Role.LEADER) {
+            replication.selfPersisted(log.persistedIndex()); // its own copy counts once durable
+        }
+    }
+
+    private HardState hardState() {
+        return new HardState(term(), election.vote(), log.committed());
+    }
+
+    // ---- elections -------------------------------------------------------------------------
+
+    private void campaign(boolean preVote, boolean transfer) {
+        long voteTerm;
+        if (preVote) {
+            election.becomePreCandidate();
+            voteTerm = term() + 1;
+        } else {
+            election.becomeCandidate();
+            voteTerm = term();
+        }
+        resetTimers();
+        votes.clear();
+        votes.put(self, true);
+        if (pollResult() > 0) {
+            wonPoll(preVote);
+            return;
+        }
+        for (NodeId peer : peers()) {
+            send(new VoteRequest(self, peer, voteTerm, log.lastIndex(), log.lastTerm(), preVote, transfer));
+        }
+    }
+
+    /** +1 won, -1 lost, 0 undecided. */
+    private int pollResult() {
+        long granted = votes.values().stream().filter(b -> b).count();
+        long rejected = votes.size() - granted;
+        if (granted >= config.quorum()) {
+            return 1;
+        }
+        return rejected > config.voters().size() - config.quorum() ? -1 : 0;
+    }
+
+    private void wonPoll(boolean preVote) {
+        if (preVote) {
+            campaign(false, false);
+        } else {
+            becomeLeader();
+        }
+    }
+
+    private void handleVoteRequest(VoteRequest v) {
+        NodeId vote = election.vote();
+        boolean canVote = v.from().equals(vote)
+                || (vote == null && leader() == null)
+                || (v.preVote() && v.term() > term());
+        boolean upToDate = config.faults().voteIgnoresLog() || log.isUpToDate(v.lastIndex(), v.lastTerm());
+        if (canVote && upToDate) {
+            // A granted PreVote answers at the polled term; the real vote is at our (equal) term.
+            send(new VoteResponse(self, v.from(), v.term(), true, v.preVote()));
+            if (!v.preVote()) {
+                electionElapsed = 0;
+                election.grantVote(v.from());
+            }
+        } else {
+            send(new VoteResponse(self, v.from(), term(), false, v.preVote()));
+        }
+    }
+
+    private void stepCandidate(RaftMessage m) {
+        boolean pre = role() == Role.PRE_CANDIDATE;
+        if (m instanceof AppendEntries a) {
+            becomeFollower(m.term(), m.from());
+            handleAppend(a);
+        } else if (m instanceof Heartbeat h) {
+            becomeFollower(m.term(), m.from());
+            handleHeartbeat(h);
+        } else if (m instanceof VoteResponse r && r.preVote() == pre) {
+            votes.putIfAbsent(r.from(), r.granted());
+            int result = pollResult();
+            if (result > 0) {
+                wonPoll(pre);
+            } else if (result < 0) {
+                becomeFollower(term(), null);
+            }
+        }
+        // Everything else (stale responses, TimeoutNow, read requests) is ignored.
+    }
+
+    private void becomeFollower(long newTerm, NodeId newLeader) {
+        election.becomeFollower(newTerm, newLeader);
+        resetTimers();
+        replication = null;
+        reads.clear();
+        transferee = null;
+    }
+
+    private void becomeLeader() {
+        election.becomeLeader();
+        resetTimers();
+        replication = new LeaderReplication(config, log, term(), this::send);
+        reads.clear();
+        transferee = null;
+        appendAsLeader(LogEntry.noop(term(), log.lastIndex() + 1));
+    }
+
+    private void resetTimers() {
+        electionElapsed = 0;
+        heartbeatElapsed = 0;
+        randomizedElectionTimeout = config.electionTicks() + random.nextInt(config.electionTicks());
+    }
+
+    // ---- follower --------------------------------------------------------------------------
+
+    private void stepFollower(RaftMessage m) {
+        if (m instanceof AppendEntries a) {
+            electionElapsed = 0;
+            election.followerLearnsLeader(m.from());
+            handleAppend(a);
+        } else if (m instanceof Heartbeat h) {
+            electionElapsed = 0;
+            election.followerLearnsLeader(m.from());
+            handleHeartbeat(h);
+        } else if (m instanceof TimeoutNow) {
+            campaign(false, true);
+        } else if (m instanceof ReadIndexResponse r) {
+            readStates.add(new ReadState(r.index(), r.context()));
+        }
+    }
+
+    private void handleAppend(AppendEntries a) {
+        if (a.prevIndex() < log.committed()) {
+            send(AppendResponse.accept(self, a.from(), term(), log.committed()));
+            return;
+        }
+        long lastNew = log.maybeAppend(a.prevIndex(), a.prevTerm(), a.commit(), a.entries());
+        if (lastNew >= 0) {
+            send(AppendResponse.accept(self, a.from(), term(), lastNew));
+            return;
+        }
+        long hintIndex = log.findConflictByTerm(Math.min(a.prevIndex(), log.lastIndex()), a.prevTerm());
+        send(new AppendResponse(self, a.from(), term(), a.prevIndex(), true, hintIndex, log.term(hintIndex)));
+    }
+
+    private void handleHeartbeat(Heartbeat h) {
+        // The leader sends min(our match, its commit), which our log is known to hold.
+        log.commitTo(Math.min(h.commit(), log.lastIndex()));
+        send(new HeartbeatResponse(self, h.from(), term(), h.readSequence()));
+    }
+
+    // ---- leader ----------------------------------------------------------------------------
+
+    private void tickLeader() {
+        heartbeatElapsed++;
+        electionElapsed++;
+        if (electionElapsed >= config.electionTicks()) {
+            electionElapsed = 0;
+            if (config.checkQuorum() && replication.activeAndReset() < config.quorum()) {
+                becomeFollower(term(), null);
+                return;
+            }
+            transferee = null; // a transfer that did not finish within an election timeout is abandoned
+        }
+        if (heartbeatElapsed >= config.heartbeatTicks()) {
+            heartbeatElapsed = 0;
+            replication.broadcastHeartbeat(reads.lastSequence());
+        }
+    }
+
+    private void stepLeader(RaftMessage m) {
+        if (replication.progress(m.from()) == null) {
+            return;
+        }
+        if (m instanceof AppendResponse r) {
+            replication.handleAppendResponse(m.from(), r);
+            if (m.from().equals(transferee) && replication.progress(m.from()).match == log.lastIndex()) {
+                send(new TimeoutNow(self, m.from(), term()));
+            }
+        } else if (m instanceof HeartbeatResponse h) {
+            replication.handleHeartbeatResponse(m.from(), h);
+            releaseReads();
+        } else if (m instanceof ReadIndexRequest r) {
+            try {
+                leaderReadIndex(r.context(), r.from());
+            } catch (ProposalRejectedException e) {
+                // Not ready yet: the follower's request is dropped; it retries.
+            }
+        }
+    }
+
+    private void appendAsLeader(LogEntry entry) {
+        log.append(entry);
+        replication.appended();
+    }
+
+    private void leaderReadIndex(byte[] context, NodeId origin) {
+        if (log.term(log.committed()) != term()) {
+            throw new ProposalRejectedException(ProposalRejectedException.Reason.LEADER_NOT_READY, self);
+        }
+        reads.add(log.committed(), context, origin);
+        if (replication.hasFollowers()) {
+            replication.broadcastHeartbeat(reads.lastSequence());
+        } else {
+            releaseReads();
+        }
+    }
+
+    private void releaseReads() {
+        for (ReadIndexQueue.Pending p : reads.release(replication.readAcks(), config.quorum())) {
+            if (p.origin().equals(self)) {
+                readStates.add(new ReadState(p.index(), p.context()));
+            } else {
+                send(new ReadIndexResponse(self, p.origin(), term(), p.index(), p.context()));
+            }
+        }
+    }
+
+    private List<NodeId> peers() {
+        return config.voters().stream().filter(n -> !n.equals(self)).toList();
+    }
+
+    private void send(RaftMessage m) {
+        outbox.add(m);
+    }
+
+    @Override
+    public String toString() {
+        return election + " commit=" + log.committed() + " applied=" + log.applied() + " last=" + log.lastIndex();
+    }
+}

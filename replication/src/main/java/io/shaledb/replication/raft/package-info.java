@@ -1,0 +1,38 @@
+/**
+ * The Raft consensus core: one member of one Raft group as a pure, deterministic state machine.
+ *
+ * <pre>
+ *   tick() / step(msg) / propose / readIndex / transferLeadership
+ *                 │
+ *            ┌────▼─────┐   ready()    ┌──────────────────────────────────────────┐
+ *            │ RaftNode │ ───────────► │ driver: 1. persist entries + hard state   │
+ *            │ (pure)   │ ◄─────────── │ 2. send messages  3. apply committed      │
+ *            └──────────┘  advance()   │ 4. serve read states                      │
+ *                 │ reads              └──────────────────────────────────────────┘
+ *            RaftLog (durable prefix: MemoryRaftStorage in tests)
+ * </pre>
+ *
+ * <p><b>Guarantees</b> (checked after every event by the seeded simulation in the tests): at most
+ * one leader per term; a committed entry is never changed and is the same on every member
+ * (Log Matching); commit and applied indexes never decrease; every leader holds all committed
+ * entries; an entry is applied only after it is durable on a quorum. All of this holds provided
+ * the driver honours the {@link io.shaledb.replication.raft.Ready} contract: persist entries and
+ * hard state before sending messages, apply only committed entries.
+ *
+ * <p><b>Threading:</b> nothing here starts threads, reads a clock or does I/O; time is ticks and
+ * randomness is an injected {@link java.util.random.RandomGenerator}. Each
+ * {@link io.shaledb.replication.raft.RaftNode} must be driven by one thread at a time.
+ *
+ * <p><b>Built:</b> elections with randomized timeouts in [T, 2T), PreVote, CheckQuorum with the
+ * follower-side leader lease, log replication with conflict repair and fast back-off, per-follower
+ * probe/replicate progress with an in-flight window, commit by counting only current-term
+ * entries (leader no-op on election), ReadIndex confirmed by a heartbeat quorum (also from
+ * followers), leadership transfer via TimeoutNow, an in-memory durable log
+ * ({@link io.shaledb.replication.raft.MemoryRaftStorage}).
+ *
+ * <p><b>Not built yet:</b> membership changes (joint consensus, learners), snapshots and log
+ * compaction, a RocksDB-backed {@link io.shaledb.replication.raft.RaftLog} (column family RAFT),
+ * lease-based reads, proposal forwarding, size-based flow control, async storage writes, the
+ * multi-raft store, scheduler and transports.
+ */
+package io.shaledb.replication.raft;

@@ -1,0 +1,190 @@
+package io.shaledb.replication.raft;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The safety properties a {@link RaftSimulation} checks after every event. Each violation throws
+ * {@link Violation} with a description; the simulation adds the seed and how to replay it.
+ *
+ * <p>"Truth" is the sequence of entries any member has ever reported committed: the first member
+ * to commit index i fixes it, and every later commit, application or leader log must agree.
+ */
+final class SimulationInvariants {
+    /** A broken safety property. */
+    static final class Violation extends AssertionError {
+        Violation(String message) {
+            super(message);
+        }
+    }
+
+    private final int quorum;
+    private final List<LogEntry> truth = new ArrayList<>(); // truth.get(i - 1) is committed entry i
+    private final Map<Long, NodeId> leaderOfTerm = new HashMap<>();
+    private final Map<NodeId, Long> lastCommit = new HashMap<>();
+    private final Map<NodeId, Long> lastApplied = new HashMap<>();
+    private final Map<NodeId, Long> lastPersistedCommit = new HashMap<>();
+    private final Map<NodeId, Long> verifiedUpTo = new HashMap<>();
+    private final Map<NodeId, Long> lastTerm = new HashMap<>();
+    private long maxAckedIndex;
+
+    SimulationInvariants(int clusterSize) {
+        this.quorum = clusterSize / 2 + 1;
+    }
+
+    long committedCount() {
+        return truth.size();
+    }
+
+    List<LogEntry> truth() {
+        return List.copyOf(truth);
+    }
+
+    /** Highest index of any entry acknowledged to a client so far. */
+    long maxAckedIndex() {
+        return maxAckedIndex;
+    }
+
+    /** A member restarted: its volatile commit and applied indexes start again. */
+    void restarted(NodeId id) {
+        lastCommit.remove(id);
+        lastApplied.remove(id);
+        lastTerm.remove(id);
+        verifiedUpTo.remove(id);
+    }
+
+    /** Checks a live member after an event. {@code fullSweep} re-checks its whole committed prefix. */
+    void checkNode(RaftNode n, boolean fullSweep) {
+        NodeId id = n.id();
+        if (n.role() == Role.LEADER) {
+            NodeId previous = leaderOfTerm.putIfAbsent(n.term(), id);
+            if (previous == null) {
+                checkLeaderCompleteness(n);
+            } else if (!previous.equals(id)) {
+                fail("two leaders in term " + n.term() + ": " + previous + " and " + id);
+            }
+        }
+        if (n.term() < lastTerm.getOrDefault(id, 0L)) {
+            fail(id + " term went back from " + lastTerm.get(id) + " to " + n.term());
+        }
+        lastTerm.put(id, n.term());
+        long commit = n.commitIndex();
+        long applied = n.appliedIndex();
+        if (commit < lastCommit.getOrDefault(id, 0L)) {
+            fail(id + " commit index went back from " + lastCommit.get(id) + " to " + commit);
+        }
+        if (applied < lastApplied.getOrDefault(id, 0L)) {
+            fail(id + " applied index went back from " + lastApplied.get(id) + " to " + applied);
+        }
+        if (applied > commit) {
+            fail(id + " applied " + applied + " beyond commit " + commit);
+        }
+        lastCommit.put(id, commit);
+        lastApplied.put(id, applied);
+        long from = fullSweep ? 1 : Math.min(verifiedUpTo.getOrDefault(id, 0L), commit) + 1;
+        for (long i = from; i <= commit; i++) {
+            agreeCommitted(id + "'s committed log", n.entry(i));
+        }
+        if (commit > 0) {
+            agreeCommitted(id + "'s committed log", n.entry(commit));
+        }
+        verifiedUpTo.put(id, commit);
+    }
+
+    /**
+     * Log Matching across two live members: if both hold an entry with the same index and term,
+     * their logs are identical up to it. Checked from the highest such index downwards.
+     */
+    void checkLogMatching(RaftNode a, RaftNode b) {
+        long i = Math.min(a.lastIndex(), b.lastIndex());
+        while (i > 0 && a.entry(i).term() != b.entry(i).term()) {
+            i--;
+        }
+        for (; i > 0; i--) {
+            if (!a.entry(i).equals(b.entry(i))) {
+                fail("log matching broken at index " + i + ": " + a.id() + " has " + a.entry(i) + ", "
+                        + b.id() + " has " + b.entry(i) + " below a common entry");
+            }
+        }
+    }
+
+    private void checkLeaderCompleteness(RaftNode leader) {
+        if (leader.lastIndex() < truth.size()) {
+            fail("new leader " + leader.id() + " of term " + leader.term() + " has " + leader.lastIndex()
+                    + " entries but " + truth.size() + " are committed");
+        }
+        for (int i = 1; i <= truth.size(); i++) {
+            if (!leader.entry(i).equals(truth.get(i - 1))) {
+                fail("new leader " + leader.id() + " of term " + leader.term() + " lacks committed entry "
+                        + truth.get(i - 1) + ", has " + leader.entry(i));
+            }
+        }
+    }
+
+    /** A member's durable state after a persist: its persisted committed prefix agrees with truth. */
+    void checkPersisted(NodeId id, RaftLog storage, boolean fullSweep) {
+        long commit = storage.hardState().commit();
+        if (commit < lastPersistedCommit.getOrDefault(id, 0L)) {
+            fail(id + " persisted commit went back from " + lastPersistedCommit.get(id) + " to " + commit);
+        }
+        lastPersistedCommit.put(id, commit);
+        if (commit > storage.lastIndex()) {
+            fail(id + " persisted commit " + commit + " beyond its persisted log " + storage.lastIndex());
+        }
+        long from = fullSweep ? 1 : Math.max(1, commit);
+        for (long i = from; i <= commit; i++) {
+            agreeCommitted(id + "'s persisted log", storage.entries(i, i + 1).get(0));
+        }
+    }
+
+    /** {@code entry} was applied by {@code id} as the next entry after {@code previousApplied}. */
+    void applied(NodeId id, long previousApplied, LogEntry entry) {
+        if (entry.index() != previousApplied + 1) {
+            fail(id + " applied " + entry + " after index " + previousApplied);
+        }
+        agreeCommitted(id + "'s applied entry", entry);
+    }
+
+    /** {@code entry} was acknowledged to a client: it must be durable on a quorum. */
+    void acknowledged(LogEntry entry, List<RaftLog> storages) {
+        int copies = 0;
+        for (RaftLog s : storages) {
+            if (s.lastIndex() >= entry.index() && s.entries(entry.index(), entry.index() + 1).get(0).equals(entry)) {
+                copies++;
+            }
+        }
+        if (copies < quorum) {
+            fail("acknowledged " + entry + " is persisted on only " + copies + " members, quorum is " + quorum);
+        }
+        maxAckedIndex = Math.max(maxAckedIndex, entry.index());
+    }
+
+    /** A ReadIndex answered {@code index} for a read issued when {@code minIndex} was acknowledged. */
+    void readServed(NodeId id, long index, long minIndex) {
+        if (index < minIndex) {
+            fail(id + " got read index " + index + " for a read issued after index " + minIndex
+                    + " was acknowledged (stale read)");
+        }
+    }
+
+    private void agreeCommitted(String where, LogEntry e) {
+        long i = e.index();
+        if (i <= truth.size()) {
+            if (!truth.get((int) (i - 1)).equals(e)) {
+                fail(where + " has " + e + " at a committed index where " + truth.get((int) (i - 1)) + " was committed");
+            }
+        } else if (i == truth.size() + 1) {
+            truth.add(e);
+        } else {
+            // Gap: a member committed beyond what anyone reported; its prefix is checked as it comes.
+            throw new Violation(where + " committed " + e + " beyond the known committed prefix "
+                    + truth.size() + " without reporting the gap");
+        }
+    }
+
+    private static void fail(String message) {
+        throw new Violation(message);
+    }
+}
