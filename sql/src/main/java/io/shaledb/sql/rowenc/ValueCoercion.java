@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -353,13 +354,16 @@ final class ValueCoercion {
 
   private static LocalDateTime parseTimestamp(String s, String typeName) {
     try {
-      var parsed = TIMESTAMP_TEXT.parse(s.strip());
-      LocalDate date = LocalDate.from(parsed);
-      LocalTime time = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
-      return date.atTime(time);
+      TIMESTAMP_TEXT.parse(s.strip());
     } catch (DateTimeParseException e) {
       throw new SqlError(SqlState.INVALID_DATETIME_FORMAT,
           "invalid input syntax for type " + typeName + ": \"" + s + "\"");
+    }
+    try {
+      var parsed = TIMESTAMP_TEXT.withResolverStyle(ResolverStyle.STRICT).parse(s.strip());
+      LocalDate date = LocalDate.from(parsed);
+      LocalTime time = parsed.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(parsed) : LocalTime.MIDNIGHT;
+      return date.atTime(time);
     } catch (java.time.DateTimeException e) {
       throw new SqlError(SqlState.DATETIME_FIELD_OVERFLOW,
           "date/time field value out of range: \"" + s + "\"");
