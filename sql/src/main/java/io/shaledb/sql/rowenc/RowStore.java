@@ -148,7 +148,7 @@ public final class RowStore {
           return Optional.empty();
         }
         case VALUE -> values[k] = b.value();
-        case UNBOUNDED -> values[k] = coerce(c, primaryKey[k]);
+        case RANGE, UNBOUNDED -> values[k] = coerce(c, primaryKey[k]);
       }
     }
     byte[] key = layout.primaryKeyFromValues(values);
