@@ -107,10 +107,13 @@ public final class RowStore {
       deletes.add(oldKey);
       puts.add(newKey);
     }
+    byte[] newValue = layout.primaryValue(newRow);
     if (keyChanged) {
       txn.delete(oldPrimary);
+      txn.put(newPrimary, newValue);
+    } else if (!Arrays.equals(layout.primaryValue(oldRow), newValue)) {
+      txn.put(newPrimary, newValue);
     }
-    txn.put(newPrimary, layout.primaryValue(newRow));
     for (byte[] key : deletes) {
       txn.delete(key);
     }

@@ -350,4 +350,22 @@ class RowStoreTest {
           new IndexBounds(List.of(0.1), null, false, null, false), false)).stream().map(r -> r[0].toString()).toList());
     }
   }
+
+  @Test
+  void updateThatChangesNothingWritesNothing() {
+    TableDescriptor t;
+    Object[] ann = user(1, "a@x", "ann", 30);
+    try (KvTxn txn = kv.begin()) {
+      t = users(txn);
+      rows.insert(txn, t, ann);
+      txn.commit();
+    }
+    try (KvTxn txn = kv.begin()) {
+      rows.update(txn, t, ann, ann.clone());
+      assertTrue(!txn.hasWrites());
+      rows.update(txn, t, ann, user(1, "a@x", "ann", 31));
+      assertTrue(txn.hasWrites());
+      assertEquals(31, rows.get(txn, t, new Object[] {1}).orElseThrow()[3]);
+    }
+  }
 }
