@@ -111,7 +111,7 @@ public final class ErrorTranslator {
       if (c instanceof NumberFormatException) {
         return new SqlError(SqlState.INVALID_TEXT_REPRESENTATION, "invalid input syntax for a number: " + m, t);
       }
-      if (c.getClass().getSimpleName().contains("LimitException")) {
+      if (c instanceof io.shaledb.txn.KvLimitException) {
         return new SqlError(SqlState.PROGRAM_LIMIT_EXCEEDED, m, t);
       }
       if (m.contains("out of range") && c.getClass().getName().startsWith("org.apache.calcite")) {
