@@ -38,6 +38,13 @@ public final class QueryRunner {
 
   /** Runs a plan in the statement's transaction; rows in canonical Java types. */
   public List<Object[]> run(StatementContext sc, PlannedQuery p, List<Object> params, int maxRows) {
-    return p.execute(sc, params, ec.clockMillis().getAsLong(), maxRows);
+    try {
+      return p.execute(sc, params, ec.clockMillis().getAsLong(), maxRows);
+    } catch (LinkageError e) {
+      // constant expressions are evaluated in the generated class's initialiser (e.g. 1/0);
+      // such a class can never run again, so the plan must not stay cached
+      ec.plans().evict(p);
+      throw e;
+    }
   }
 }

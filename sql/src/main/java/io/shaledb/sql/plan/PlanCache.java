@@ -52,6 +52,11 @@ public final class PlanCache {
     plans.put(key, plan);
   }
 
+  /** Drops a plan (e.g. one whose generated code failed to initialise). */
+  public synchronized void evict(PlannedQuery plan) {
+    plans.values().removeIf(p -> p == plan);
+  }
+
   public synchronized int size() {
     return plans.size();
   }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
-import org.apache.calcite.adapter.enumerable.EnumerableProject;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
@@ -136,18 +135,18 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     RelRoot root = converter.convertQuery(validated, false, true);
     root = root.withRel(converter.flattenTypes(root.rel, true));
 
-    RelTraitSet desired = root.rel.getTraitSet().replace(EnumerableConvention.INSTANCE)
-        .replace(root.collation).simplify();
-    Program program = Programs.standard();
-    RelNode best = program.run(planner, root.rel, desired, List.of(), List.of());
-    if (!root.isRefTrivial()) {
-      List<RexNode> projects = new ArrayList<>();
-      RexBuilder rb = cluster.getRexBuilder();
-      for (int field : org.apache.calcite.util.Pair.left(root.fields)) {
-        projects.add(rb.makeInputRef(best, field));
-      }
-      best = EnumerableProject.create(best, projects, root.validatedRowType);
+    RelNode logical;
+    RelTraitSet desired;
+    if (root.isRefTrivial()) {
+      logical = root.rel;
+      desired = root.rel.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation).simplify();
+    } else {
+      // ORDER BY on columns not selected: project them away above the sort
+      logical = root.project();
+      desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
     }
+    Program program = Programs.standard();
+    RelNode best = program.run(planner, logical, desired, List.of(), List.of());
     Map<String, Object> internal = new HashMap<>();
     @SuppressWarnings("unchecked")
     Bindable<Object> bindable = EnumerableInterpretable.toBindable(internal, null,

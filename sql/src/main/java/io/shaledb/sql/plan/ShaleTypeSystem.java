@@ -40,6 +40,12 @@ public final class ShaleTypeSystem extends RelDataTypeSystemImpl {
     return 38;
   }
 
+  /** CASE/UNION over strings of different lengths yield VARCHAR, not blank-padded CHAR. */
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+
   @Override
   public RelDataType deriveSumType(RelDataTypeFactory f, RelDataType argType) {
     SqlTypeName n = argType.getSqlTypeName();

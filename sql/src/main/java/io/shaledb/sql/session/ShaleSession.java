@@ -144,7 +144,7 @@ public final class ShaleSession implements Session {
           last = retry;
           continue;
         }
-        if (t instanceof Error err && !(t instanceof StackOverflowError)) {
+        if (t instanceof VirtualMachineError err && !(t instanceof StackOverflowError)) {
           throw err;
         }
         throw ErrorTranslator.translate(t, sql, 0);
