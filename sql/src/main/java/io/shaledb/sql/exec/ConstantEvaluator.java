@@ -82,6 +82,18 @@ final class ConstantEvaluator {
     if (lit.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.NULL) {
       return null;
     }
+    if (lit instanceof org.apache.calcite.sql.SqlUnknownLiteral u) {
+      // DATE '...', TIMESTAMP '...' are resolved by type name after parsing
+      String tag = u.tag.toUpperCase(java.util.Locale.ROOT);
+      if (tag.equals("DATE") || tag.equals("TIMESTAMP")) {
+        try {
+          return literal(u.resolve(org.apache.calcite.sql.type.SqlTypeName.valueOf(tag)));
+        } catch (RuntimeException e) {
+          return NOT_CONSTANT; // let Calcite report the malformed literal
+        }
+      }
+      return NOT_CONSTANT;
+    }
     if (lit instanceof SqlNumericLiteral num) {
       BigDecimal bd = num.getValueAs(BigDecimal.class);
       if (!num.isExact()) {

@@ -488,8 +488,11 @@ public final class DmlExecutor {
       }
       SqlNode values = SqlStdOperatorTable.VALUES.createCall(POS,
           SqlStdOperatorTable.ROW.createCall(POS, row.getList()));
-      SqlNode excludedFrom = SqlStdOperatorTable.AS.createCall(POS, values, new SqlIdentifier("excluded", POS),
-          names);
+      List<SqlNode> asOperands = new ArrayList<>();
+      asOperands.add(values);
+      asOperands.add(new SqlIdentifier("excluded", POS));
+      asOperands.addAll(names.getList());
+      SqlNode excludedFrom = SqlStdOperatorTable.AS.createCall(POS, asOperands);
       SqlNode join = new org.apache.calcite.sql.SqlJoin(POS, hiddenFrom(t, t.name()), SqlLiteral.createBoolean(false, POS),
           org.apache.calcite.sql.JoinType.COMMA.symbol(POS), excludedFrom,
           org.apache.calcite.sql.JoinConditionType.NONE.symbol(POS), null);

@@ -47,7 +47,7 @@ public final class StatementExecutor {
     this.ddl = new DdlExecutor(ec);
   }
 
-  public StatementResult execute(StatementContext sc, Stmt stmt, List<Object> params, ExecOptions opts) {
+  public StatementResult execute(StatementContext sc, Stmt stmt, String sql, List<Object> params, ExecOptions opts) {
     if (stmt instanceof Stmt.Calcite c) {
       return calcite(sc, c.sql(), params, opts);
     } else if (stmt instanceof Stmt.Insert ins) {
@@ -59,7 +59,7 @@ public final class StatementExecutor {
       Stmt.Insert conflict = ins.doNothing() || ins.upsert() || ins.setClause() != null ? ins : null;
       return dml.insert(sc, si, conflict, text, () -> CalciteParsing.parseStatement(text, text, 0), params, opts);
     } else if (stmt instanceof Stmt.CreateTable ct) {
-      return ddl.createTable(sc, ct, "");
+      return ddl.createTable(sc, ct, sql);
     } else if (stmt instanceof Stmt.CreateView cv) {
       return ddl.createView(sc, cv, cv.query());
     } else if (stmt instanceof Stmt.CreateIndex ci) {

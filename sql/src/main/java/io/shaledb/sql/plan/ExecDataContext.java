@@ -29,9 +29,18 @@ final class ExecDataContext implements DataContext {
     this.nowMillis = nowMillis;
   }
 
+  private SchemaPlus rootSchema;
+
+  /**
+   * A root schema resolving tables through this execution's transaction (generated code may look
+   * tables up at run time; the planning transaction is long finished).
+   */
   @Override
   public SchemaPlus getRootSchema() {
-    return plan.rootSchema();
+    if (rootSchema == null) {
+      rootSchema = QueryPlanner.rootSchema(statement.catalog(), statement.txn(), statement.databaseId());
+    }
+    return rootSchema;
   }
 
   @Override

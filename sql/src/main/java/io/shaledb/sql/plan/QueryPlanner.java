@@ -102,6 +102,14 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
   }
 
+  /** A root schema with "public" (the database's tables, resolved through txn) and information_schema. */
+  public static SchemaPlus rootSchema(Catalog catalog, KvTxn txn, int databaseId) {
+    SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
+    root.add("public", new ShaleSchema(catalog, txn, databaseId));
+    root.add("information_schema", new InformationSchema());
+    return root;
+  }
+
   /** A validator over this planner's catalog view. */
   public SqlValidator newValidator() {
     return SqlValidatorUtil.newValidator(

@@ -113,7 +113,7 @@ public final class ShaleSession implements Session {
       databaseId = id.getAsInt();
       return StatementResult.ofCount(0, "SET");
     }
-    return inTxn(sql, txn -> executor.execute(context(txn), stmt, params, opts));
+    return inTxn(sql, txn -> executor.execute(context(txn), stmt, sql, params, opts));
   }
 
   private StatementContext context(KvTxn txn) {
