@@ -56,6 +56,7 @@ import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Program;
@@ -142,6 +143,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
     RelRoot root = converter.convertQuery(validated, false, true);
     root = root.withRel(converter.flattenTypes(root.rel, true));
+    // integer overflow raises (22003) instead of wrapping, as in PostgreSQL
+    root = root.withRel(root.rel.accept(new ConvertToChecked(cluster.getRexBuilder())));
 
     RelNode logical;
     RelTraitSet desired;
