@@ -289,3 +289,80 @@ statement error 22P02
 INSERT INTO types (i) VALUES ('abc')
 ----
 22P02 invalid input syntax for type integer: "abc"
+
+statement ok
+CREATE TABLE stamped (id INT PRIMARY KEY, at_ts TIMESTAMP DEFAULT now(), dday DATE DEFAULT CURRENT_DATE, note TEXT DEFAULT 'none')
+----
+CREATE TABLE
+
+statement ok
+INSERT INTO stamped (id) VALUES (1)
+----
+INSERT 0 1
+
+query
+SELECT id, at_ts IS NOT NULL, dday IS NOT NULL, note FROM stamped
+----
+1|true|true|none
+
+query
+SELECT count(*) FROM stamped WHERE at_ts <= now() AND at_ts > TIMESTAMP '2000-01-01 00:00:00'
+----
+1
+
+statement error 42804
+INSERT INTO stamped (id, dday) VALUES (2, true)
+----
+42804 column "dday" is of type date but expression is of type boolean
+
+statement error 42703
+INSERT INTO stamped (id, nope) VALUES (3, 1)
+----
+42703 column "nope" of relation "stamped" does not exist
+
+statement error 42601
+INSERT INTO stamped (id, note) VALUES (3)
+----
+42601 INSERT has more target columns than expressions
+
+statement error 42P01
+INSERT INTO nope VALUES (1)
+----
+42P01 relation "nope" does not exist
+
+statement error 42P01
+UPDATE nope SET x = 1
+----
+42P01 relation "nope" does not exist
+
+statement error 42703
+UPDATE stamped SET nope = 1
+----
+42703 column "nope" of relation "stamped" does not exist
+
+statement error 42703
+DELETE FROM stamped WHERE nope = 1
+----
+42703 column "nope" does not exist
+
+statement ok
+INSERT INTO stamped (id, note) SELECT id + 10, 'copy' FROM stamped
+----
+INSERT 0 1
+
+query
+SELECT id, note FROM stamped ORDER BY id
+----
+1|none
+11|copy
+
+statement ok
+INSERT INTO stamped (id, note) VALUES (20, lower('ABC')), (21, 'x' || 'y')
+----
+INSERT 0 2
+
+query
+SELECT id, note FROM stamped WHERE id >= 20 ORDER BY id
+----
+20|abc
+21|xy

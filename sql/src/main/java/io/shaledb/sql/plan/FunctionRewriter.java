@@ -33,6 +33,9 @@ final class FunctionRewriter extends SqlShuttle {
         case "ceiling" -> SqlStdOperatorTable.CEIL;
         default -> null;
       };
+      if (name.equalsIgnoreCase("now") && ops.isEmpty()) {
+        return new SqlBasicCall(SqlStdOperatorTable.CURRENT_TIMESTAMP, List.of(), c.getParserPosition());
+      }
       if (replacement != null) {
         return new SqlBasicCall(replacement, ops, c.getParserPosition());
       }

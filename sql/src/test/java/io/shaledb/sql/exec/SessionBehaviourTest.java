@@ -55,6 +55,12 @@ class SessionBehaviourTest extends SqlTestBase {
     exec("CREATE TABLE p (id INT PRIMARY KEY, name VARCHAR(10), price DECIMAL(6,2))");
     PreparedInfo ins = s.prepare("INSERT INTO p VALUES (?, ?, ?)");
     assertEquals(3, ins.params().size());
+    assertEquals(List.of(Types.INTEGER, Types.VARCHAR, Types.NUMERIC),
+        ins.params().stream().map(ColumnMeta::jdbcType).toList());
+    assertEquals(List.of(), ins.columns());
+    PreparedInfo setName = s.prepare("UPDATE p SET name = ? WHERE id = ?");
+    assertEquals(List.of(Types.VARCHAR, Types.INTEGER),
+        setName.params().stream().map(ColumnMeta::jdbcType).toList());
     long[] counts = s.executeBatch(ins.statementId(),
         List.of(List.of(1, "a", new BigDecimal("1.50")), List.of(2L, "b", 2.25), List.of("3", "c", "3")));
     assertArrayEquals(new long[] {1, 1, 1}, counts);
@@ -71,7 +77,10 @@ class SessionBehaviourTest extends SqlTestBase {
     }
     StatementResult r = s.executePrepared(q.statementId(), List.of(2), ExecOptions.DEFAULT);
     assertEquals("b", r.rows().get(0)[0]);
+    assertEquals(ExecOptions.DEFAULT.maxRows(), 0);
     assertEquals(new BigDecimal("2.25"), r.rows().get(0)[1]);
+    s.executePrepared(setName.statementId(), List.of("bb", 2), ExecOptions.DEFAULT);
+    assertEquals(List.of(row("bb")), rows("SELECT name FROM p WHERE id = 2"));
     PreparedInfo upd = s.prepare("UPDATE p SET price = price + ? WHERE id = ?");
     s.executePrepared(upd.statementId(), List.of(new BigDecimal("1.00"), 3), ExecOptions.DEFAULT);
     assertEquals(List.of(row(new BigDecimal("4.00"))), rows("SELECT price FROM p WHERE id = 3"));
