@@ -219,7 +219,7 @@ public final class DmlExecutor {
     List<Object[]> rows = queries.run(sc, plan, params, 0);
     int n = t.columns().size();
     for (Object[] r : rows) {
-      Object[] old = java.util.Arrays.copyOf(r, n);
+      Object[] old = asStored(sc, t, java.util.Arrays.copyOf(r, n));
       Object[] neu = old.clone();
       int k = n;
       for (int i = 0; i < targets.size(); i++) {
@@ -261,9 +261,30 @@ public final class DmlExecutor {
     });
     List<Object[]> rows = queries.run(sc, plan, params, 0);
     for (Object[] r : rows) {
-      ec.rows().delete(sc.txn(), t, r);
+      ec.rows().delete(sc.txn(), t, asStored(sc, t, r));
     }
     return StatementResult.ofCount(rows.size(), "DELETE " + rows.size());
+  }
+
+  /**
+   * The row exactly as stored. Rows read through Calcite carry TIMESTAMPs at millisecond
+   * precision, while storage keeps microseconds; index maintenance needs the stored values, so the
+   * row is read again by primary key (unless the key itself holds a TIMESTAMP).
+   */
+  private Object[] asStored(StatementContext sc, TableDescriptor t, Object[] row) {
+    boolean hasTimestamp = false;
+    for (ColumnDescriptor c : t.columns()) {
+      hasTimestamp |= c.type().kind() == SqlType.Kind.TIMESTAMP;
+    }
+    if (!hasTimestamp) {
+      return row;
+    }
+    for (int id : t.primaryIndex().columnIds()) {
+      if (t.columnById(id).type().kind() == SqlType.Kind.TIMESTAMP) {
+        return row;
+      }
+    }
+    return ec.rows().get(sc.txn(), t, primaryKey(t, row)).orElse(row);
   }
 
   /** The query an UPDATE or DELETE reads its rows through (for EXPLAIN). */

@@ -203,4 +203,18 @@ class SessionBehaviourTest extends SqlTestBase {
     fails(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "INSERT INTO z VALUES (2, 12345.6, 0)");
     fails(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "UPDATE z SET i = 2147483647 + 1 WHERE id = 1");
   }
+
+  @Test
+  void updateKeepsSecondaryIndexOnSubMillisecondTimestampsConsistent() {
+    exec("CREATE TABLE ev (id INT PRIMARY KEY, at TIMESTAMP, n INT)".replace(" at ", " ts "));
+    exec("CREATE INDEX ev_ts ON ev (ts)");
+    LocalDateTime t = LocalDateTime.of(2024, 5, 6, 7, 8, 9, 123_456_000);
+    exec("INSERT INTO ev VALUES (1, ?, 0)", t);
+    exec("UPDATE ev SET n = n + 1 WHERE id = 1");
+    exec("UPDATE ev SET ts = ? WHERE id = 1", t.plusDays(1));
+    assertEquals(List.of(), rows("SELECT id FROM ev WHERE ts < ?", t.plusHours(1)));
+    assertEquals(List.of(row(1, 1)), rows("SELECT id, n FROM ev WHERE ts > ?", t));
+    exec("DELETE FROM ev WHERE id = 1");
+    assertEquals(List.of(), rows("SELECT id FROM ev WHERE ts > ?", t));
+  }
 }
