@@ -133,6 +133,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   /** Validates, optimises and compiles a query. Throws Calcite's exceptions (see ErrorTranslator). */
   public PlannedQuery plan(SqlNode query) {
     SqlNode rewritten = query.accept(new FunctionRewriter());
+    List<String> labels = ColumnLabels.of(rewritten);
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(rewritten);
     RelDataType rowType = validator.getValidatedNodeType(validated);
@@ -165,7 +166,12 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     List<ColumnMeta> columns = new ArrayList<>();
     List<RelDataTypeField> fields = rowType.getFieldList();
     for (int i = 0; i < fields.size(); i++) {
-      columns.add(columnMeta(fields.get(i), origins == null ? null : origins.get(i)));
+      ColumnMeta m = columnMeta(fields.get(i), origins == null ? null : origins.get(i));
+      if (labels != null && i < labels.size() && labels.get(i) != null && m.name().startsWith("EXPR$")) {
+        m = new ColumnMeta(labels.get(i), m.tableName(), m.jdbcType(), m.typeName(), m.precision(),
+            m.scale(), m.nullable());
+      }
+      columns.add(m);
     }
     List<RelDataType> paramTypes = paramTypesByIndex(validator, validated);
     return new PlannedQuery(bindable, best, rootSchema, typeFactory, internal, rowType, columns,
