@@ -42,6 +42,8 @@ import java.util.logging.Logger;
 public final class ShalePreparedStatement extends ShaleStatement implements PreparedStatement {
   private static final Logger LOG = Logger.getLogger(ShalePreparedStatement.class.getName());
   private static final Object UNSET = new Object();
+  /** ClosePrepared is housekeeping: never let close() wait long for it. */
+  private static final long CLOSE_PREPARED_TIMEOUT_MILLIS = 10_000;
 
   private final String sql;
   private final PreparedDescription prepared;
@@ -206,7 +208,7 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
       return;
     }
     try {
-      connection.session().closePrepared(prepared.statementId(), 0);
+      connection.session().closePrepared(prepared.statementId(), CLOSE_PREPARED_TIMEOUT_MILLIS);
     } catch (WireException e) {
       connection.translate(e);
       LOG.log(Level.FINE, "ClosePrepared failed: {0}", e.getMessage());

@@ -127,6 +127,40 @@ class ErrorsAndLifecycleTest {
   }
 
   @Test
+  void cancelFromAnotherThreadStopsTheWaitingStatement() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    fake.on("GATED", Answer.update(1).after(release));
+    Statement st = conn.createStatement();
+    java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      var outcome = other.submit(() -> assertThrows(SQLException.class, () -> st.execute("GATED")));
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (fake.received(ClientMessage.KindCase.EXECUTE).isEmpty() && System.nanoTime() < deadline) {
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      }
+      SQLException e;
+      do {
+        st.cancel(); // repeated until the statement is really waiting (cancel is a no-op otherwise)
+        try {
+          e = outcome.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+          break;
+        } catch (java.util.concurrent.TimeoutException notYet) {
+          e = null;
+        }
+      } while (System.nanoTime() < deadline);
+      assertEquals("57014", e.getSQLState());
+      assertTrue(e.getMessage().contains("user request"));
+    } finally {
+      release.countDown();
+      other.shutdownNow();
+    }
+    assertFalse(conn.isClosed());
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT 1")) {
+      assertTrue(rs.next());
+    }
+  }
+
+  @Test
   void autocommitOnlyTransactionsBehaveLikePgjdbc() throws SQLException {
     conn.setAutoCommit(true);
     assertTrue(conn.getAutoCommit());
@@ -171,7 +205,7 @@ class ErrorsAndLifecycleTest {
     assertTrue(conn.isClosed());
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (fake.sessionsEnded.get() == 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
     }
     assertEquals(1, fake.sessionsEnded.get());
   }
