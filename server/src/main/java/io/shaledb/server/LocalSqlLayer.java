@@ -6,10 +6,10 @@ import io.shaledb.sql.SqlEngine;
  * The single-node stack: storage engine, hybrid logical clock, local transactions and the SQL
  * engine over them. Placeholder until the storage and transaction layers are merged.
  */
-final class LocalSqlLayer implements SqlLayer {
+public final class LocalSqlLayer implements SqlLayer {
   private LocalSqlLayer() {}
 
-  static SqlLayer open(NodeConfig config) {
+  public static SqlLayer open(NodeConfig config) {
     throw new UnsupportedOperationException("the storage layer is not built yet");
   }
 

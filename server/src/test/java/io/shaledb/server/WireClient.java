@@ -18,15 +18,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A raw protocol client for tests: one channel, one Session stream, received messages queued. */
-final class WireClient implements AutoCloseable {
+public final class WireClient implements AutoCloseable {
   final ManagedChannel channel;
   final BlockingQueue<ServerMessage> received = new LinkedBlockingQueue<>();
   /** Completes with OK on server completion, or the error status. */
-  final CompletableFuture<Status> ended = new CompletableFuture<>();
+  public final CompletableFuture<Status> ended = new CompletableFuture<>();
   private ClientCallStreamObserver<ClientMessage> requests;
   private long nextRequestId = 1;
 
-  WireClient(int port) {
+  public WireClient(int port) {
     channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
         .maxInboundMessageSize(64 << 20).build();
     SqlServiceGrpc.newStub(channel).session(new ClientResponseObserver<ClientMessage, ServerMessage>() {
@@ -58,16 +58,16 @@ final class WireClient implements AutoCloseable {
     return id;
   }
 
-  long hello(String db) {
+  public long hello(String db) {
     return send(ClientMessage.newBuilder().setHello(
         Hello.newBuilder().setDatabase(db).setUser("tester").setClientName("wire-test")));
   }
 
-  long execute(String sql) {
+  public long execute(String sql) {
     return send(ClientMessage.newBuilder().setExecute(Execute.newBuilder().setSql(sql)));
   }
 
-  ServerMessage next() throws InterruptedException {
+  public ServerMessage next() throws InterruptedException {
     ServerMessage m = received.poll(10, TimeUnit.SECONDS);
     assertNotNull(m, "no server message within 10 s");
     return m;
