@@ -125,9 +125,14 @@ public final class Node implements AutoCloseable {
     }
     Duration grace = config.shutdownGrace();
     try {
+      long t0 = System.nanoTime();
       server.shutdown(); // no new calls
       service.close(grace); // ends open streams after their running statement
-      if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      long t1 = System.nanoTime();
+      boolean terminated = server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+      LOG.debug("shutdown: sessions ended in {} ms, transport in {} ms",
+          (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+      if (!terminated) {
         server.shutdownNow();
         server.awaitTermination(5, TimeUnit.SECONDS);
       }

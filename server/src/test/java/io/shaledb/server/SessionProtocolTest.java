@@ -305,6 +305,38 @@ class SessionProtocolTest {
   }
 
   @Test
+  void aClientThatStopsReadingDoesNotHoldAWorkerOrStarveOthers() throws Exception {
+    node.close();
+    engine = new FakeSqlEngine();
+    NodeConfig oneWorker = NodeConfig.from(s -> switch (s) {
+      case STORE -> store.toString();
+      case LISTEN -> "127.0.0.1:0";
+      case SQL_WORKERS -> "1";
+      default -> null;
+    });
+    node = Node.start(oneWorker, engine.opener());
+    try (WireClient slow = new WireClient(node.port(), true)) {
+      slow.hello("defaultdb");
+      assertEquals(ServerMessage.KindCase.HELLO_OK, slow.next().getKindCase());
+      slow.execute("ROWS 300000"); // several MiB: far beyond the transport's flow-control window
+      // The slow client reads nothing more; with one worker, another session must still be served.
+      try (WireClient other = connected()) {
+        assertSelectOne(other);
+      }
+      // And the slow client, once it reads, gets every row.
+      slow.request(Integer.MAX_VALUE);
+      long rows = 0;
+      ServerMessage m;
+      do {
+        m = slow.next();
+        rows += m.getRowBatch().getRowsCount();
+      } while (m.getKindCase() != ServerMessage.KindCase.COMPLETE);
+      assertEquals(300000, rows);
+      assertEquals("SELECT 300000", m.getComplete().getCommandTag());
+    }
+  }
+
+  @Test
   void undecodableBytesFailOnlyThatStream() throws Exception {
     MethodDescriptor<byte[], byte[]> raw = SqlServiceGrpc.getSessionMethod().toBuilder(
         new RawBytes(), new RawBytes()).build();

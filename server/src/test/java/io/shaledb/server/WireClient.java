@@ -27,12 +27,22 @@ public final class WireClient implements AutoCloseable {
   private long nextRequestId = 1;
 
   public WireClient(int port) {
+    this(port, false);
+  }
+
+  /**
+   * @param manualFlowControl if true, server messages are delivered only as {@link #request}ed
+   */
+  public WireClient(int port, boolean manualFlowControl) {
     channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext()
         .maxInboundMessageSize(64 << 20).build();
     SqlServiceGrpc.newStub(channel).session(new ClientResponseObserver<ClientMessage, ServerMessage>() {
       @Override
       public void beforeStart(ClientCallStreamObserver<ClientMessage> r) {
         requests = r;
+        if (manualFlowControl) {
+          r.disableAutoRequestWithInitial(1);
+        }
       }
 
       @Override
@@ -71,6 +81,11 @@ public final class WireClient implements AutoCloseable {
     ServerMessage m = received.poll(10, TimeUnit.SECONDS);
     assertNotNull(m, "no server message within 10 s");
     return m;
+  }
+
+  /** Asks for {@code n} more server messages (manual flow control only). */
+  void request(int n) {
+    requests.request(n);
   }
 
   void halfClose() {
