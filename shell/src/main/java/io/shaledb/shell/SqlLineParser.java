@@ -2,6 +2,7 @@ package io.shaledb.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jline.reader.CompletingParsedLine;
 import org.jline.reader.EOFError;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.Parser;
@@ -68,7 +69,22 @@ final class SqlLineParser implements Parser {
     final int wi = wordIndex;
     final int wc = wordCursor;
     final List<String> ws = List.copyOf(words);
-    return new ParsedLine() {
+    return new CompletingParsedLine() {
+      @Override
+      public CharSequence escape(CharSequence candidate, boolean complete) {
+        return candidate; // names are completed as they are; nothing to escape
+      }
+
+      @Override
+      public int rawWordCursor() {
+        return wc;
+      }
+
+      @Override
+      public int rawWordLength() {
+        return ws.get(wi).length();
+      }
+
       @Override
       public String word() {
         return ws.get(wi);
