@@ -92,7 +92,9 @@ public final class Engine implements EngineReader, AutoCloseable {
       owned.add(cfOptions);
       DBOptions dbOptions = new DBOptions()
           .setCreateIfMissing(true)
-          .setCreateMissingColumnFamilies(true);
+          .setCreateMissingColumnFamilies(true)
+          .setKeepLogFileNum(5) // RocksDB's own LOG files, not the WAL
+          .setMaxLogFileSize(16L << 20);
       owned.add(dbOptions);
 
       List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();

@@ -9,8 +9,9 @@ import org.rocksdb.Slice;
 /**
  * A bounded iterator over one column family of an {@link Engine} or {@link EngineSnapshot}. Starts
  * unpositioned; position it with a seek method. {@link #key()} and {@link #value()} return fresh
- * copies and require {@link #valid()}. Used by one thread at a time; must be closed (closing the
- * engine or snapshot it came from also closes it).
+ * copies and require {@link #valid()}. Meant for one thread at a time, but safe against a
+ * concurrent {@link #close()} (also the one done by closing its engine or snapshot): calls after
+ * close throw {@link IllegalStateException}, or {@link StorageException} once the engine is closed.
  */
 public final class EngineIterator implements AutoCloseable {
   private final Engine engine;
@@ -68,9 +69,7 @@ public final class EngineIterator implements AutoCloseable {
    * @throws StorageException if iteration stopped because of an engine error
    */
   public boolean valid() {
-    engine.enter();
-    try {
-      ensureOpen();
+    return call(() -> {
       if (it.isValid()) {
         return true;
       }
@@ -80,49 +79,37 @@ public final class EngineIterator implements AutoCloseable {
         throw StorageException.from("iterate", e);
       }
       return false;
-    } finally {
-      engine.exit();
-    }
+    });
   }
 
   public byte[] key() {
-    engine.enter();
-    try {
-      ensureOpen();
-      return it.key();
-    } finally {
-      engine.exit();
-    }
+    return call(it::key);
   }
 
   public byte[] value() {
-    engine.enter();
-    try {
-      ensureOpen();
-      return it.value();
-    } finally {
-      engine.exit();
-    }
+    return call(it::value);
   }
 
-  /** Releases the native iterator. Idempotent. */
+  /** Releases the native iterator. Idempotent; safe to race with closing the engine. */
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-    }
+    // Hold off Engine.close() first, so the engine cannot free the database between our marking
+    // the iterator closed and freeing it (the engine skips iterators already marked closed).
     engine.enterForRelease();
     try {
-      it.close();
-      readOptions.close();
-      if (lower != null) {
-        lower.close();
-      }
-      if (upper != null) {
-        upper.close();
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        it.close();
+        readOptions.close();
+        if (lower != null) {
+          lower.close();
+        }
+        if (upper != null) {
+          upper.close();
+        }
       }
     } finally {
       engine.exit();
@@ -131,18 +118,27 @@ public final class EngineIterator implements AutoCloseable {
   }
 
   private void run(Runnable op) {
-    engine.enter();
-    try {
-      ensureOpen();
+    call(() -> {
       op.run();
-    } finally {
-      engine.exit();
-    }
+      return null;
+    });
   }
 
-  private synchronized void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("iterator is closed");
+  /**
+   * Runs a native call under the engine's read lock (the engine stays open) and this iterator's
+   * monitor (the iterator stays open). Lock order everywhere: engine, snapshot, iterator.
+   */
+  private <T> T call(java.util.function.Supplier<T> op) {
+    engine.enter();
+    try {
+      synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("iterator is closed");
+        }
+        return op.get();
+      }
+    } finally {
+      engine.exit();
     }
   }
 }

@@ -2,6 +2,7 @@ package io.shaledb.kv.storage;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.Snapshot;
 
@@ -15,7 +16,9 @@ public final class EngineSnapshot implements EngineReader, AutoCloseable {
   private final Snapshot snapshot;
   private final ReadOptions getOptions;
   private final Set<EngineIterator> iterators = ConcurrentHashMap.newKeySet();
-  private volatile boolean closed;
+  /** Read side: a get or iterator creation in flight; write side: close(). Taken after the engine's lock. */
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private boolean closed; // guarded by lock
 
   EngineSnapshot(Engine engine, Snapshot snapshot) {
     this.engine = engine;
@@ -25,39 +28,54 @@ public final class EngineSnapshot implements EngineReader, AutoCloseable {
 
   @Override
   public byte[] get(ColumnFamily cf, byte[] key) {
-    ensureOpen();
-    return engine.get(cf, key, getOptions);
+    engine.enter();
+    lock.readLock().lock();
+    try {
+      ensureOpen();
+      return engine.get(cf, key, getOptions);
+    } finally {
+      lock.readLock().unlock();
+      engine.exit();
+    }
   }
 
   @Override
   public EngineIterator newIterator(ColumnFamily cf, byte[] lowerBound, byte[] upperBound) {
-    ensureOpen();
-    EngineIterator[] self = new EngineIterator[1];
-    EngineIterator it = engine.openIterator(cf, lowerBound, upperBound, snapshot,
-        () -> iterators.remove(self[0]));
-    self[0] = it;
-    iterators.add(it);
-    if (closed) { // raced with close()
-      it.close();
+    engine.enter();
+    lock.readLock().lock();
+    try {
       ensureOpen();
+      EngineIterator[] self = new EngineIterator[1];
+      EngineIterator it = engine.openIterator(cf, lowerBound, upperBound, snapshot,
+          () -> iterators.remove(self[0]));
+      self[0] = it;
+      iterators.add(it);
+      return it;
+    } finally {
+      lock.readLock().unlock();
+      engine.exit();
     }
-    return it;
   }
 
-  /** Releases the snapshot and its iterators. Idempotent. */
+  /** Releases the snapshot and its iterators. Idempotent; safe to race with closing the engine. */
   @Override
   public void close() {
-    synchronized (this) {
+    engine.enterForRelease(); // see EngineIterator.close()
+    lock.writeLock().lock();
+    try {
       if (closed) {
         return;
       }
       closed = true;
+      for (EngineIterator it : iterators) {
+        it.close();
+      }
+      getOptions.close();
+      engine.releaseSnapshot(this, snapshot);
+    } finally {
+      lock.writeLock().unlock();
+      engine.exit();
     }
-    for (EngineIterator it : iterators) {
-      it.close();
-    }
-    getOptions.close();
-    engine.releaseSnapshot(this, snapshot);
   }
 
   private void ensureOpen() {
