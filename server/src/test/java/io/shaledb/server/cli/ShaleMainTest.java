@@ -175,6 +175,34 @@ class ShaleMainTest {
   }
 
   @Test
+  void demoRunsStatementsThroughTheDriverAndDeletesItsStore() {
+    List<Path> stores = new ArrayList<>();
+    CliContext ctx = new CliContext(config -> {
+          stores.add(config.storeDir());
+          return engine.opener().open(config);
+        },
+        new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), false, false, recordingHooks);
+    int code = new ShaleMain(ctx).run("demo", "-e", "SELECT 1", "-e", "ROWS 3");
+    assertEquals(0, code, err());
+    assertEquals("?column?\n1\ni\ts\n0\trow-0\n1\trow-1\n2\trow-2\n", out());
+    assertEquals(1, stores.size());
+    assertTrue(!Files.exists(stores.get(0)), "demo store deleted on exit");
+    assertTrue(hooks.isEmpty(), "cleanup hook removed after a normal exit");
+    assertTrue(engine.engineClosed);
+    assertEquals(engine.opened.get(), engine.closed.get(), "every session closed");
+  }
+
+  @Test
+  void demoExitsNonZeroOnTheFirstError() {
+    int code = run("demo", "--format", "csv", "-e", "SELECT 1; FAIL 42P01 no such table; SELECT 1");
+    assertEquals(1, code);
+    assertEquals("?column?\n1\n", out());
+    assertTrue(err().contains("ERROR: no such table"), err());
+    assertTrue(err().contains("SQLSTATE: 42P01"), err());
+  }
+
+  @Test
   void databaseIsTakenFromTheShaleUrl() {
     assertEquals("shop", SqlCommand.databaseOf("jdbc:shale://h:1,h:2/shop?x=y"));
     assertEquals("defaultdb", SqlCommand.databaseOf("jdbc:shale://h:1"));
