@@ -74,9 +74,22 @@ final class DemoCommand implements Callable<Integer> {
       ctx.err().println("ERROR: could not start the demo node: " + e.getMessage());
       return 1;
     }
-    Runnable cleanup = () -> {
-      node.close();
-      deleteTree(store);
+    Runnable cleanup = new Runnable() {
+      private boolean done;
+
+      // Runs once: from the shutdown hook (Ctrl-C, SIGTERM, hang-up) or after the shell ends,
+      // whichever comes first; the other caller waits for it.
+      @Override
+      public synchronized void run() {
+        if (!done) {
+          done = true;
+          try {
+            node.close();
+          } finally {
+            deleteTree(store);
+          }
+        }
+      }
     };
     Thread hook = new Thread(cleanup, "shale-demo-cleanup");
     ctx.hooks().register(hook);
@@ -107,6 +120,14 @@ final class DemoCommand implements Callable<Integer> {
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
           Files.deleteIfExists(file);
           return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          if (e instanceof java.nio.file.NoSuchFileException) {
+            return FileVisitResult.CONTINUE;
+          }
+          throw e;
         }
 
         @Override
