@@ -166,10 +166,11 @@ public final class RowStore {
    * reverse}: descending). For a secondary index, rows are fetched from the primary index. Pages
    * through {@link KvTxn#scan} in batches; closing stops it. The bounds may be wider than
    * requested where a value cannot be converted exactly (see {@link BoundCoercion}), never narrower.
+   * Null {@code bounds} means the whole index.
    */
   public RowCursor scan(KvTxn txn, TableDescriptor t, IndexDescriptor index, IndexBounds bounds, boolean reverse) {
     TableLayout layout = new TableLayout(t);
-    Optional<IndexSpans.Span> span = IndexSpans.span(layout, index, bounds);
+    Optional<IndexSpans.Span> span = IndexSpans.span(layout, index, bounds == null ? IndexBounds.all() : bounds);
     if (span.isEmpty()) {
       return EmptyCursor.INSTANCE;
     }
