@@ -1,0 +1,50 @@
+package io.shaledb.sql.exec;
+
+import io.shaledb.sql.plan.PlannedQuery;
+import io.shaledb.sql.plan.QueryPlanner;
+import io.shaledb.sql.schema.StatementContext;
+import io.shaledb.txn.KvTxn;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * Plans queries (through the plan cache) and runs them in a statement's transaction. Stateless
+ * apart from the shared engine context; thread-safe.
+ */
+public final class QueryRunner {
+  private final EngineContext ec;
+
+  public QueryRunner(EngineContext ec) {
+    this.ec = ec;
+  }
+
+  /**
+   * The plan for a query, from the cache when {@code cacheKey} is non-null and still valid.
+   *
+   * @param query supplies a freshly parsed query (validation mutates SqlNodes, so never reuse one)
+   */
+  public PlannedQuery plan(StatementContext sc, String cacheKey, Supplier<SqlNode> query) {
+    String key = cacheKey == null ? null : sc.databaseId() + "\u0000" + cacheKey;
+    PlannedQuery p = key == null ? null : ec.plans().get(key, ec.catalog(), sc.txn(), sc.databaseId());
+    if (p == null) {
+      p = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId()).plan(query.get());
+      if (key != null) {
+        ec.plans().put(key, p);
+      }
+    }
+    return p;
+  }
+
+  /** Runs a plan in the statement's transaction; rows in canonical Java types. */
+  public List<Object[]> run(StatementContext sc, PlannedQuery p, List<Object> params, int maxRows) {
+    try {
+      return p.execute(sc, params, ec.clockMillis().getAsLong(), maxRows);
+    } catch (LinkageError e) {
+      // constant expressions are evaluated in the generated class's initialiser (e.g. 1/0);
+      // such a class can never run again, so the plan must not stay cached
+      ec.plans().evict(p);
+      throw e;
+    }
+  }
+}

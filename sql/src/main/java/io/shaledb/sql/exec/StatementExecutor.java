@@ -1,0 +1,207 @@
+package io.shaledb.sql.exec;
+
+import io.shaledb.sql.ColumnMeta;
+import io.shaledb.sql.ExecOptions;
+import io.shaledb.sql.SqlError;
+import io.shaledb.sql.SqlState;
+import io.shaledb.sql.StatementResult;
+import io.shaledb.sql.parse.CalciteParsing;
+import io.shaledb.sql.parse.StatementParser;
+import io.shaledb.sql.parse.Stmt;
+import io.shaledb.sql.plan.IndexChoice;
+import io.shaledb.sql.plan.IndexSelector;
+import io.shaledb.sql.plan.PlannedQuery;
+import io.shaledb.sql.schema.ShaleTable;
+import io.shaledb.sql.schema.StatementContext;
+import io.shaledb.sql.schema.TypeMapping;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.interpreter.Bindables;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
+
+/**
+ * Runs one classified statement inside the statement's transaction (the session owns the
+ * transaction, retries and session state). Thread-safe; holds no per-statement state.
+ */
+public final class StatementExecutor {
+  private static final ColumnMeta INFO = new ColumnMeta("info", "", Types.VARCHAR, "TEXT", 0, 0, false);
+
+  private final EngineContext ec;
+  private final QueryRunner queries;
+  private final DmlExecutor dml;
+  private final DdlExecutor ddl;
+
+  public StatementExecutor(EngineContext ec) {
+    this.ec = ec;
+    this.queries = new QueryRunner(ec);
+    this.dml = new DmlExecutor(ec, queries);
+    this.ddl = new DdlExecutor(ec);
+  }
+
+  public StatementResult execute(StatementContext sc, Stmt stmt, String sql, List<Object> params, ExecOptions opts) {
+    if (stmt instanceof Stmt.Calcite c) {
+      return calcite(sc, c.sql(), params, opts);
+    } else if (stmt instanceof Stmt.Insert ins) {
+      String text = ins.insertSql();
+      SqlNode node = CalciteParsing.parseStatement(text, text, 0);
+      if (!(node instanceof SqlInsert si)) {
+        throw new SqlError(SqlState.SYNTAX_ERROR, "expected an INSERT statement");
+      }
+      Stmt.Insert conflict = ins.doNothing() || ins.upsert() || ins.setClause() != null ? ins : null;
+      return dml.insert(sc, si, conflict, text, () -> CalciteParsing.parseStatement(text, text, 0), params, opts);
+    } else if (stmt instanceof Stmt.CreateTable ct) {
+      return ddl.createTable(sc, ct, sql);
+    } else if (stmt instanceof Stmt.CreateView cv) {
+      return ddl.createView(sc, cv, cv.query());
+    } else if (stmt instanceof Stmt.CreateIndex ci) {
+      return ddl.createIndex(sc, ci);
+    } else if (stmt instanceof Stmt.DropIndex di) {
+      return ddl.dropIndex(sc, di);
+    } else if (stmt instanceof Stmt.DropTable dt) {
+      return ddl.dropTables(sc, dt);
+    } else if (stmt instanceof Stmt.CreateDatabase cd) {
+      return ddl.createDatabase(sc, cd);
+    } else if (stmt instanceof Stmt.DropDatabase dd) {
+      return ddl.dropDatabase(sc, dd, sc.database());
+    } else if (stmt instanceof Stmt.ShowTables) {
+      return query(sc, "SELECT table_name FROM information_schema.tables ORDER BY table_name", List.of(), opts);
+    } else if (stmt instanceof Stmt.ShowColumns sh) {
+      if (ec.catalog().table(sc.txn(), sc.databaseId(), sh.table()).isEmpty()) {
+        throw new SqlError(SqlState.UNDEFINED_TABLE, "relation \"" + sh.table() + "\" does not exist");
+      }
+      return query(sc, "SELECT column_name, data_type, is_nullable, column_default "
+          + "FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+          List.of(sh.table()), opts);
+    } else if (stmt instanceof Stmt.ShowDatabases) {
+      List<Object[]> rows = new ArrayList<>();
+      for (String d : ec.catalog().databases(sc.txn())) {
+        rows.add(new Object[] {d});
+      }
+      return StatementResult.ofRows(
+          List.of(new ColumnMeta("database_name", "", Types.VARCHAR, "TEXT", 0, 0, false)), rows);
+    } else if (stmt instanceof Stmt.Explain ex) {
+      return explain(sc, ex, params);
+    }
+    throw new SqlError(SqlState.FEATURE_NOT_SUPPORTED, "statement not supported here: " + stmt);
+  }
+
+  private StatementResult calcite(StatementContext sc, String sql, List<Object> params, ExecOptions opts) {
+    SqlNode node = CalciteParsing.parseStatement(sql, sql, 0);
+    if (node.getKind().belongsTo(SqlKind.QUERY)) {
+      return query(sc, sql, params, opts);
+    }
+    switch (node.getKind()) {
+      case INSERT:
+        return dml.insert(sc, (SqlInsert) node, null, sql, () -> CalciteParsing.parseStatement(sql, sql, 0),
+            params, opts);
+      case UPDATE:
+        return dml.update(sc, (SqlUpdate) node, sql, () -> CalciteParsing.parseStatement(sql, sql, 0), params);
+      case DELETE:
+        return dml.delete(sc, (SqlDelete) node, sql, () -> CalciteParsing.parseStatement(sql, sql, 0), params);
+      default:
+        throw new SqlError(SqlState.FEATURE_NOT_SUPPORTED,
+            node.getKind() + " statements are not supported");
+    }
+  }
+
+  private StatementResult query(StatementContext sc, String sql, List<Object> params, ExecOptions opts) {
+    PlannedQuery p = queries.plan(sc, "Q\u0000" + sql, () -> CalciteParsing.parseQuery(sql, sql, 0));
+    return StatementResult.ofRows(p.columns(), queries.run(sc, p, params, opts.maxRows()));
+  }
+
+  /** Plans (without running) the statement; for prepare: its parameter and result columns. */
+  public PlannedQuery planOnly(StatementContext sc, Stmt stmt, List<Object> params) {
+    if (stmt instanceof Stmt.Calcite c) {
+      SqlNode node = CalciteParsing.parseStatement(c.sql(), c.sql(), 0);
+      if (node.getKind().belongsTo(SqlKind.QUERY)) {
+        return queries.plan(sc, "Q\u0000" + c.sql(), () -> CalciteParsing.parseQuery(c.sql(), c.sql(), 0));
+      }
+      if (node.getKind() == SqlKind.UPDATE || node.getKind() == SqlKind.DELETE) {
+        return dml.planFor(sc, node, c.sql(), () -> CalciteParsing.parseStatement(c.sql(), c.sql(), 0), params);
+      }
+    }
+    return null;
+  }
+
+  /** Parameter metadata for a prepared statement: one entry per {@code ?} (at least {@code count}). */
+  public List<ColumnMeta> paramMetas(StatementContext sc, Stmt stmt, PlannedQuery plan, int count) {
+    List<ColumnMeta> out = new ArrayList<>();
+    java.util.Map<Integer, ColumnMeta> direct = java.util.Map.of();
+    String dmlSql = stmt instanceof Stmt.Calcite c ? c.sql() : stmt instanceof Stmt.Insert i ? i.insertSql() : null;
+    if (dmlSql != null) {
+      SqlNode node = CalciteParsing.parseStatement(dmlSql, dmlSql, 0);
+      if (node instanceof SqlInsert || node instanceof SqlUpdate) {
+        direct = dml.directParamTypes(sc, node);
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      ColumnMeta m = direct.get(i);
+      if (m == null && plan != null && i < plan.paramTypes().size() && plan.paramTypes().get(i) != null) {
+        m = TypeMapping.meta("", "", plan.paramTypes().get(i));
+      }
+      out.add(m != null ? new ColumnMeta("$" + (i + 1), "", m.jdbcType(), m.typeName(), m.precision(),
+          m.scale(), true) : new ColumnMeta("$" + (i + 1), "", Types.VARCHAR, "TEXT", 0, 0, true));
+    }
+    return out;
+  }
+
+  private StatementResult explain(StatementContext sc, Stmt.Explain ex, List<Object> params) {
+    Stmt inner = StatementParser.parse(ex.inner());
+    PlannedQuery plan;
+    List<String> lines = new ArrayList<>();
+    try {
+      plan = planOnly(sc, inner, params);
+    } catch (RuntimeException e) {
+      throw ErrorTranslator.translate(e, ex.inner(), ex.offset());
+    }
+    if (plan == null) {
+      throw new SqlError(SqlState.FEATURE_NOT_SUPPORTED,
+          "EXPLAIN supports queries, UPDATE and DELETE");
+    }
+    if (inner instanceof Stmt.Calcite c) {
+      String head = c.sql().trim().split("\\s+")[0].toLowerCase();
+      if (head.equals("update") || head.equals("delete")) {
+        lines.add(head + " rows read by:");
+      }
+    }
+    for (String l : RelOptUtil.toString(plan.rel()).split("\n")) {
+      if (!l.isBlank()) {
+        lines.add(l.replace(io.shaledb.sql.schema.ShaleSchema.WITH_HIDDEN_SUFFIX, ""));
+      }
+    }
+    collectScans(plan.rel(), plan, params, lines);
+    List<Object[]> rows = new ArrayList<>();
+    for (String l : lines) {
+      rows.add(new Object[] {l});
+    }
+    return StatementResult.ofRows(List.of(INFO), rows);
+  }
+
+  private void collectScans(RelNode rel, PlannedQuery plan, List<Object> params, List<String> out) {
+    if (rel instanceof TableScan scan) {
+      ShaleTable t = scan.getTable().unwrap(ShaleTable.class);
+      if (t != null) {
+        List<RexNode> filters = scan instanceof Bindables.BindableTableScan b ? b.filters : List.of();
+        IndexChoice choice = IndexSelector.choose(t.descriptor(), t.exposedColumns(), filters, ec.rows(), i -> {
+          if (i < params.size() && i < plan.paramTypes().size() && plan.paramTypes().get(i) != null) {
+            return TypeMapping.paramToInternal(params.get(i), plan.paramTypes().get(i));
+          }
+          return IndexSelector.UNKNOWN;
+        });
+        out.add(choice.describe(t.descriptor()));
+      }
+    }
+    for (RelNode in : rel.getInputs()) {
+      collectScans(in, plan, params, out);
+    }
+  }
+}

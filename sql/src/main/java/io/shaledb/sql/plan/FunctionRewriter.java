@@ -1,0 +1,45 @@
+package io.shaledb.sql.plan;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlShuttle;
+
+/**
+ * Maps PostgreSQL function spellings onto Calcite's operators before validation
+ * ({@code length} -> CHAR_LENGTH, {@code substr} -> SUBSTRING, {@code ceiling} -> CEIL).
+ */
+final class FunctionRewriter extends SqlShuttle {
+  @Override
+  public SqlNode visit(SqlCall call) {
+    SqlCall c = (SqlCall) super.visit(call);
+    if (c == null) {
+      return null;
+    }
+    SqlOperator op = c.getOperator();
+    if (op instanceof SqlUnresolvedFunction || op instanceof SqlFunction f && f.getSqlIdentifier() != null) {
+      SqlIdentifier id = ((SqlFunction) op).getSqlIdentifier();
+      String name = id == null ? op.getName() : id.getSimple();
+      List<SqlNode> ops = c.getOperandList();
+      SqlOperator replacement = switch (name.toLowerCase(java.util.Locale.ROOT)) {
+        case "length", "char_length", "character_length" -> SqlStdOperatorTable.CHAR_LENGTH;
+        case "substr", "substring" -> SqlStdOperatorTable.SUBSTRING;
+        case "ceiling" -> SqlStdOperatorTable.CEIL;
+        default -> null;
+      };
+      if (name.equalsIgnoreCase("now") && ops.isEmpty()) {
+        return new SqlBasicCall(SqlStdOperatorTable.CURRENT_TIMESTAMP, List.of(), c.getParserPosition());
+      }
+      if (replacement != null) {
+        return new SqlBasicCall(replacement, ops, c.getParserPosition());
+      }
+    }
+    return c;
+  }
+}

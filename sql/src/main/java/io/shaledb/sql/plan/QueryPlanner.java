@@ -1,0 +1,253 @@
+package io.shaledb.sql.plan;
+
+import io.shaledb.sql.ColumnMeta;
+import io.shaledb.sql.catalog.Catalog;
+import io.shaledb.sql.catalog.ColumnDescriptor;
+import io.shaledb.sql.catalog.TableDescriptor;
+import io.shaledb.sql.parse.CalciteParsing;
+import io.shaledb.sql.schema.InformationSchema;
+import io.shaledb.sql.schema.ShaleSchema;
+import io.shaledb.sql.schema.TypeMapping;
+import io.shaledb.txn.KvTxn;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.interpreter.Bindables;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.ConvertToChecked;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+
+/**
+ * Turns a query's SqlNode into a compiled {@link PlannedQuery}: validation against the catalog
+ * (read through the planning statement's transaction), conversion to relational algebra, cost-based
+ * optimisation into Calcite's Enumerable convention (filters pushed into {@code ShaleTable} scans
+ * choose index bounds), and code generation. One instance per planning; not thread-safe.
+ */
+public final class QueryPlanner implements RelOptTable.ViewExpander {
+  private static final SqlOperatorTable BUILTINS = caseInsensitive(SqlOperatorTables.chain(
+      SqlStdOperatorTable.instance(),
+      SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL)));
+
+  private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(ShaleTypeSystem.INSTANCE);
+  private final SchemaPlus rootSchema;
+  private final ShaleSchema publicSchema;
+  private final CalciteCatalogReader catalogReader;
+  private final VolcanoPlanner planner;
+  private final RelOptCluster cluster;
+
+  public QueryPlanner(Catalog catalog, KvTxn txn, int databaseId) {
+    rootSchema = CalciteSchema.createRootSchema(false, false).plus();
+    publicSchema = new ShaleSchema(catalog, txn, databaseId);
+    rootSchema.add("public", publicSchema);
+    rootSchema.add("information_schema", new InformationSchema());
+    Properties p = new Properties();
+    p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+    p.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), CalciteParsing.CONFORMANCE.name());
+    CalciteConnectionConfig config = new CalciteConnectionConfigImpl(p);
+    catalogReader = new CalciteCatalogReader(CalciteSchema.from(rootSchema), List.of("public"),
+        typeFactory, config);
+    planner = new VolcanoPlanner();
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    RelOptUtil.registerDefaultRules(planner, false, false);
+    planner.addRule(CoreRules.FILTER_SCAN);
+    planner.addRule(CoreRules.FILTER_INTERPRETER_SCAN);
+    planner.addRule(CoreRules.PROJECT_TABLE_SCAN);
+    planner.addRule(CoreRules.PROJECT_INTERPRETER_TABLE_SCAN);
+    planner.addRule(Bindables.BINDABLE_TABLE_SCAN_RULE);
+    cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+  }
+
+  /** A root schema with "public" (the database's tables, resolved through txn) and information_schema. */
+  public static SchemaPlus rootSchema(Catalog catalog, KvTxn txn, int databaseId) {
+    SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
+    root.add("public", new ShaleSchema(catalog, txn, databaseId));
+    root.add("information_schema", new InformationSchema());
+    return root;
+  }
+
+  /** A validator over this planner's catalog view. */
+  public SqlValidator newValidator() {
+    return SqlValidatorUtil.newValidator(
+        SqlOperatorTables.chain(BUILTINS, catalogReader), catalogReader, typeFactory,
+        SqlValidator.Config.DEFAULT
+            .withConformance(CalciteParsing.CONFORMANCE)
+            .withIdentifierExpansion(true)
+            .withDefaultNullCollation(NullCollation.HIGH));
+  }
+
+  public JavaTypeFactory typeFactory() {
+    return typeFactory;
+  }
+
+  /** Tables resolved so far, by name. */
+  public Map<String, TableDescriptor> resolvedTables() {
+    return publicSchema.resolved();
+  }
+
+  /** Validates, optimises and compiles a query. Throws Calcite's exceptions (see ErrorTranslator). */
+  public PlannedQuery plan(SqlNode query) {
+    SqlNode rewritten = query.accept(new FunctionRewriter());
+    List<String> labels = ColumnLabels.of(rewritten);
+    SqlValidator validator = newValidator();
+    SqlNode validated = validator.validate(rewritten);
+    RelDataType rowType = validator.getValidatedNodeType(validated);
+    List<List<String>> origins = validator.getFieldOrigins(validated);
+
+    SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,
+        StandardConvertletTable.INSTANCE,
+        SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+    RelRoot root = converter.convertQuery(validated, false, true);
+    root = root.withRel(converter.flattenTypes(root.rel, true));
+    // integer overflow raises (22003) instead of wrapping, as in PostgreSQL
+    root = root.withRel(root.rel.accept(new ConvertToChecked(cluster.getRexBuilder())));
+
+    RelNode logical;
+    RelTraitSet desired;
+    if (root.isRefTrivial()) {
+      logical = root.rel;
+      desired = root.rel.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation).simplify();
+    } else {
+      // ORDER BY on columns not selected: project them away above the sort
+      logical = root.project();
+      desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
+    }
+    Program program = Programs.standard();
+    RelNode best = program.run(planner, logical, desired, List.of(), List.of());
+    Map<String, Object> internal = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    Bindable<Object> bindable = EnumerableInterpretable.toBindable(internal, null,
+        (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
+    List<ColumnMeta> columns = new ArrayList<>();
+    List<RelDataTypeField> fields = rowType.getFieldList();
+    for (int i = 0; i < fields.size(); i++) {
+      ColumnMeta m = columnMeta(fields.get(i), origins == null ? null : origins.get(i));
+      if (labels != null && i < labels.size() && labels.get(i) != null && m.name().startsWith("EXPR$")) {
+        m = new ColumnMeta(labels.get(i), m.tableName(), m.jdbcType(), m.typeName(), m.precision(),
+            m.scale(), m.nullable());
+      }
+      columns.add(m);
+    }
+    List<RelDataType> paramTypes = paramTypesByIndex(validator, validated);
+    return new PlannedQuery(bindable, best, rootSchema, typeFactory, internal, rowType, columns,
+        paramTypes, Map.copyOf(publicSchema.resolved()));
+  }
+
+  /** Parameter types indexed by parameter number (null where the query has no such parameter). */
+  private static List<RelDataType> paramTypesByIndex(SqlValidator validator, SqlNode validated) {
+    List<RelDataType> types = new ArrayList<>();
+    validated.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+      @Override
+      public SqlNode visit(org.apache.calcite.sql.SqlDynamicParam param) {
+        while (types.size() <= param.getIndex()) {
+          types.add(null);
+        }
+        types.set(param.getIndex(), validator.getValidatedNodeType(param));
+        return param;
+      }
+    });
+    return java.util.Collections.unmodifiableList(types);
+  }
+
+  private ColumnMeta columnMeta(RelDataTypeField f, List<String> origin) {
+    if (origin != null && origin.size() >= 2) {
+      String tableName = origin.get(origin.size() - 2);
+      String colName = origin.get(origin.size() - 1);
+      TableDescriptor t = publicSchema.resolved().get(stripHidden(tableName));
+      if (t != null && !t.isView()) {
+        ColumnDescriptor c = t.column(colName).orElse(null);
+        if (c != null && TypeMapping.relType(typeFactory, c.type(), f.getType().isNullable())
+            .getSqlTypeName() == f.getType().getSqlTypeName()) {
+          return TypeMapping.meta(f.getName(), t.name(), c.type(), f.getType().isNullable());
+        }
+      }
+    }
+    return TypeMapping.meta(f.getName(), "", f.getType());
+  }
+
+  private static String stripHidden(String name) {
+    return name.endsWith(ShaleSchema.WITH_HIDDEN_SUFFIX)
+        ? name.substring(0, name.length() - ShaleSchema.WITH_HIDDEN_SUFFIX.length()) : name;
+  }
+
+  /** Only validates a query (for CREATE VIEW and prepared metadata); returns its row type. */
+  public RelDataType validateQuery(SqlNode query) {
+    SqlValidator validator = newValidator();
+    SqlNode validated = validator.validate(query.accept(new FunctionRewriter()));
+    return validator.getValidatedNodeType(validated);
+  }
+
+  @Override
+  public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
+      List<String> viewPath) {
+    SqlNode q = CalciteParsing.parseQuery(queryString, queryString, 0).accept(new FunctionRewriter());
+    SqlValidator validator = newValidator();
+    SqlNode validated = validator.validate(q);
+    SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,
+        StandardConvertletTable.INSTANCE,
+        SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
+    RelRoot root = converter.convertQuery(validated, true, false);
+    return root.withRel(converter.flattenTypes(root.rel, true));
+  }
+
+  private static SqlOperatorTable caseInsensitive(SqlOperatorTable delegate) {
+    return new SqlOperatorTable() {
+      @Override
+      public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category,
+          SqlSyntax syntax, List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
+        delegate.lookupOperatorOverloads(opName, category, syntax, operatorList,
+            SqlNameMatchers.withCaseSensitive(false));
+      }
+
+      @Override
+      public List<SqlOperator> getOperatorList() {
+        return delegate.getOperatorList();
+      }
+    };
+  }
+}

@@ -1,0 +1,93 @@
+package io.shaledb.sql.rowenc;
+
+import io.shaledb.kv.KeyValue;
+import io.shaledb.kv.encoding.Keys;
+import io.shaledb.sql.SqlError;
+import io.shaledb.sql.SqlState;
+import io.shaledb.sql.catalog.IndexDescriptor;
+import io.shaledb.txn.KvTxn;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Rows of one index span, read from the transaction in batches of {@code batchSize} KVs. For a
+ * secondary index each entry's value is the primary key suffix; the row is fetched from the
+ * primary index. Single-threaded; holds no resources beyond its buffer.
+ */
+final class IndexScanCursor implements RowCursor {
+
+  private final KvTxn txn;
+  private final TableLayout layout;
+  private final IndexDescriptor index;
+  private final boolean reverse;
+  private final int batchSize;
+  private byte[] start;
+  private byte[] end;
+  private final Deque<KeyValue> buffer = new ArrayDeque<>();
+  private boolean spanExhausted;
+  private boolean closed;
+
+  IndexScanCursor(KvTxn txn, TableLayout layout, IndexDescriptor index, IndexSpans.Span span,
+                  boolean reverse, int batchSize) {
+    this.txn = txn;
+    this.layout = layout;
+    this.index = index;
+    this.reverse = reverse;
+    this.batchSize = batchSize;
+    this.start = span.start();
+    this.end = span.end();
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (closed) {
+      return false;
+    }
+    while (buffer.isEmpty() && !spanExhausted) {
+      fetch();
+    }
+    return !buffer.isEmpty();
+  }
+
+  private void fetch() {
+    List<KeyValue> batch = txn.scan(start, end, batchSize, reverse);
+    buffer.addAll(batch);
+    if (batch.size() < batchSize) {
+      spanExhausted = true;
+      return;
+    }
+    byte[] lastKey = batch.get(batch.size() - 1).key();
+    if (reverse) {
+      end = lastKey;
+    } else {
+      start = Keys.next(lastKey);
+    }
+    if (Keys.compare(start, end) >= 0) {
+      spanExhausted = true;
+    }
+  }
+
+  @Override
+  public Object[] next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    KeyValue kv = buffer.removeFirst();
+    if (index.isPrimary()) {
+      return layout.decodeRow(kv.key(), kv.value());
+    }
+    byte[] primaryKey = SqlKeys.concat(layout.primaryPrefix, kv.value());
+    byte[] value = txn.get(primaryKey).orElseThrow(() -> new SqlError(SqlState.DATA_CORRUPTED,
+        "index \"" + index.name() + "\" of table \"" + layout.table.name()
+            + "\" points at a missing row"));
+    return layout.decodeRow(primaryKey, value);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    buffer.clear();
+  }
+}

@@ -1,0 +1,161 @@
+package io.shaledb.sql.rowenc;
+
+import io.shaledb.kv.encoding.OrderedDecoder;
+import io.shaledb.kv.encoding.OrderedEncoder;
+import io.shaledb.sql.SqlError;
+import io.shaledb.sql.SqlState;
+import io.shaledb.sql.catalog.ColumnDescriptor;
+import io.shaledb.sql.catalog.IndexDescriptor;
+import io.shaledb.sql.catalog.SqlType;
+import io.shaledb.sql.catalog.TableDescriptor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * How the rows of one table version map to KVs.
+ *
+ * <pre>
+ * primary:            /Table/t/1/&lt;pk cols&gt;                      -&gt; ValueCodec(non-pk cols)
+ * unique secondary:   /Table/t/i/&lt;idx cols&gt;                     -&gt; pkSuffix
+ *   (a NULL idx col)  /Table/t/i/&lt;idx cols&gt;&lt;pk cols&gt;
+ * other secondary:    /Table/t/i/&lt;idx cols&gt;&lt;pk cols&gt;            -&gt; pkSuffix
+ * </pre>
+ * (an unconstrained DECIMAL key column is also kept in the value, to preserve its scale)
+ * where {@code pkSuffix} is the primary key columns encoded exactly as after the primary index
+ * prefix, so a secondary entry's value appended to the primary prefix is the row's primary key.
+ * Immutable; built per operation.
+ */
+final class TableLayout {
+
+  final TableDescriptor table;
+  final byte[] primaryPrefix;
+  private final Map<Integer, Integer> positions = new HashMap<>();
+  private final Set<Integer> primaryColumnIds;
+
+  TableLayout(TableDescriptor table) {
+    this.table = table;
+    this.primaryPrefix = SqlKeys.indexPrefix(table, table.primaryIndex());
+    List<ColumnDescriptor> columns = table.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      positions.put(columns.get(i).id(), i);
+    }
+    // Key columns are not repeated in the value, except unconstrained DECIMALs: the key form
+    // drops trailing zeros, so the value keeps the exact scale (1.50 stays 1.50).
+    this.primaryColumnIds = new HashSet<>();
+    for (int id : table.primaryIndex().columnIds()) {
+      SqlType type = column(id).type();
+      if (type.kind() != SqlType.Kind.DECIMAL || type.precision() > 0) {
+        primaryColumnIds.add(id);
+      }
+    }
+  }
+
+  int position(int columnId) {
+    Integer p = positions.get(columnId);
+    if (p == null) {
+      throw new IllegalArgumentException("no column id " + columnId + " in " + table.name());
+    }
+    return p;
+  }
+
+  ColumnDescriptor column(int columnId) {
+    return table.columns().get(position(columnId));
+  }
+
+  /** The primary key columns of {@code row}, encoded (no prefix). */
+  byte[] primaryKeySuffix(Object[] row) {
+    OrderedEncoder enc = new OrderedEncoder();
+    writeColumns(enc, table.primaryIndex(), row);
+    return enc.toBytes();
+  }
+
+  byte[] primaryKey(Object[] row) {
+    return SqlKeys.concat(primaryPrefix, primaryKeySuffix(row));
+  }
+
+  /** The primary key for key values given in primary-index column order. */
+  byte[] primaryKeyFromValues(Object[] keyValues) {
+    OrderedEncoder enc = new OrderedEncoder(primaryPrefix);
+    IndexDescriptor pk = table.primaryIndex();
+    for (int k = 0; k < pk.columnIds().size(); k++) {
+      KeyCodec.write(enc, column(pk.columnIds().get(k)).type(), keyValues[k],
+          KeyCodec.direction(pk.descending().get(k)));
+    }
+    return enc.toBytes();
+  }
+
+  byte[] primaryValue(Object[] row) {
+    return ValueCodec.encode(table, row, primaryColumnIds);
+  }
+
+  /** Whether any key column of {@code index} is NULL in {@code row}. */
+  boolean hasNullKey(IndexDescriptor index, Object[] row) {
+    for (int id : index.columnIds()) {
+      if (row[position(id)] == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The key of {@code row}'s entry in secondary {@code index}. */
+  byte[] secondaryKey(IndexDescriptor index, Object[] row) {
+    OrderedEncoder enc = new OrderedEncoder(SqlKeys.indexPrefix(table, index));
+    writeColumns(enc, index, row);
+    byte[] key = enc.toBytes();
+    if (!index.unique() || hasNullKey(index, row)) {
+      key = SqlKeys.concat(key, primaryKeySuffix(row));
+    }
+    return key;
+  }
+
+  private void writeColumns(OrderedEncoder enc, IndexDescriptor index, Object[] row) {
+    for (int k = 0; k < index.columnIds().size(); k++) {
+      int id = index.columnIds().get(k);
+      KeyCodec.write(enc, column(id).type(), row[position(id)], KeyCodec.direction(index.descending().get(k)));
+    }
+  }
+
+  /** Decodes a primary-index KV into a full row. */
+  Object[] decodeRow(byte[] key, byte[] value) {
+    Object[] row = new Object[table.columns().size()];
+    IndexDescriptor pk = table.primaryIndex();
+    try {
+      OrderedDecoder dec = new OrderedDecoder(key, primaryPrefix.length);
+      for (int k = 0; k < pk.columnIds().size(); k++) {
+        int id = pk.columnIds().get(k);
+        row[position(id)] = KeyCodec.read(dec, column(id).type(), KeyCodec.direction(pk.descending().get(k)));
+      }
+    } catch (RuntimeException e) {
+      throw new SqlError(SqlState.DATA_CORRUPTED,
+          "cannot decode primary key of table \"" + table.name() + "\"", e);
+    }
+    ValueCodec.decode(table, value, row);
+    return row;
+  }
+
+  /** "(a, b)=(1, 2)" for an error detail. */
+  String describeKey(IndexDescriptor index, Object[] row) {
+    StringJoiner names = new StringJoiner(", ", "(", ")");
+    StringJoiner values = new StringJoiner(", ", "(", ")");
+    for (int id : index.columnIds()) {
+      names.add(column(id).name());
+      Object v = row[position(id)];
+      values.add(v == null ? "null" : ValueCoercion.textOf(v));
+    }
+    return names + "=" + values;
+  }
+
+  List<ColumnDescriptor> keyColumns(IndexDescriptor index) {
+    List<ColumnDescriptor> result = new ArrayList<>();
+    for (int id : index.columnIds()) {
+      result.add(column(id));
+    }
+    return result;
+  }
+}

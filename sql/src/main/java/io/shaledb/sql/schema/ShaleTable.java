@@ -1,0 +1,154 @@
+package io.shaledb.sql.schema;
+
+import io.shaledb.sql.catalog.ColumnDescriptor;
+import io.shaledb.sql.catalog.TableDescriptor;
+import io.shaledb.sql.plan.IndexChoice;
+import io.shaledb.sql.plan.IndexSelector;
+import io.shaledb.sql.rowenc.RowCursor;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/**
+ * A user table as Calcite sees it. Holds only the descriptor (so plans that contain it can be
+ * cached); rows are read at execution through the statement's {@link StatementContext}. Filters
+ * Calcite pushes into the scan choose an index and key bounds ({@link IndexSelector}); every
+ * filter is left in the list, so Calcite still applies the complete predicate to the rows read.
+ */
+public final class ShaleTable extends AbstractTable implements ProjectableFilterableTable {
+  private final TableDescriptor table;
+  private final boolean withHidden;
+  private final List<ColumnDescriptor> exposed;
+  /** exposed column index -> position in the stored row */
+  private final int[] storedPos;
+
+  public ShaleTable(TableDescriptor table, boolean withHidden) {
+    this.table = table;
+    this.withHidden = withHidden;
+    this.exposed = withHidden ? table.columns() : table.visibleColumns();
+    this.storedPos = new int[exposed.size()];
+    for (int i = 0; i < exposed.size(); i++) {
+      storedPos[i] = table.columns().indexOf(exposed.get(i));
+    }
+  }
+
+  public TableDescriptor descriptor() {
+    return table;
+  }
+
+  /** Columns in the order of this table's Calcite row type. */
+  public List<ColumnDescriptor> exposedColumns() {
+    return exposed;
+  }
+
+  /** Whether hidden columns (the row id) are part of the row type (used by UPDATE/DELETE). */
+  public boolean withHidden() {
+    return withHidden;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory f) {
+    RelDataTypeFactory.Builder b = f.builder();
+    for (ColumnDescriptor c : exposed) {
+      b.add(c.name(), TypeMapping.relType(f, c.type(), c.nullable()));
+    }
+    return b.build();
+  }
+
+  @Override
+  public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
+    StatementContext sc = StatementContext.of(root);
+    IndexChoice choice = IndexSelector.choose(table, exposed, filters, sc.rows(),
+        i -> root.get("?" + i));
+    int[] proj = projects != null ? projects : identity(exposed.size());
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new RowEnumerator(choice.open(sc, table), proj);
+      }
+    };
+  }
+
+  private static int[] identity(int n) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+
+  /** Converts stored rows to Calcite rows of the projected columns. */
+  private final class RowEnumerator implements Enumerator<Object[]> {
+    private final RowCursor cursor;
+    private final int[] proj;
+    private Object[] current;
+
+    RowEnumerator(RowCursor cursor, int[] proj) {
+      this.cursor = cursor;
+      this.proj = proj;
+    }
+
+    @Override
+    public Object[] current() {
+      if (current == null) {
+        throw new NoSuchElementException();
+      }
+      return current;
+    }
+
+    @Override
+    public boolean moveNext() {
+      if (!cursor.hasNext()) {
+        current = null;
+        return false;
+      }
+      Object[] stored = cursor.next();
+      Object[] out = new Object[proj.length];
+      for (int i = 0; i < proj.length; i++) {
+        int p = storedPos[proj[i]];
+        out[i] = TypeMapping.toInternal(table.columns().get(p), stored[p]);
+      }
+      current = out;
+      return true;
+    }
+
+    @Override
+    public void reset() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {
+      cursor.close();
+    }
+  }
+
+  /** A cursor over an in-memory list of rows (point reads). */
+  public static RowCursor cursorOf(List<Object[]> rows) {
+    Iterator<Object[]> it = new ArrayList<>(rows).iterator();
+    return new RowCursor() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Object[] next() {
+        return it.next();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}
