@@ -183,6 +183,12 @@ public final class StatementParser {
       end();
       return new Stmt.ShowColumns(t);
     }
+    if (accept("transaction")) {
+      expect("isolation");
+      expect("level");
+      end();
+      return new Stmt.ShowVar("transaction_isolation");
+    }
     String name = ident();
     end();
     return new Stmt.ShowVar(name);

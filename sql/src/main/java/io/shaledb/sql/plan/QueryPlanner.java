@@ -80,7 +80,10 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   private final VolcanoPlanner planner;
   private final RelOptCluster cluster;
 
-  public QueryPlanner(Catalog catalog, KvTxn txn, int databaseId) {
+  private final String databaseName;
+
+  public QueryPlanner(Catalog catalog, KvTxn txn, int databaseId, String databaseName) {
+    this.databaseName = databaseName;
     rootSchema = CalciteSchema.createRootSchema(false, false).plus();
     publicSchema = new ShaleSchema(catalog, txn, databaseId);
     rootSchema.add("public", publicSchema);
@@ -132,7 +135,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
   /** Validates, optimises and compiles a query. Throws Calcite's exceptions (see ErrorTranslator). */
   public PlannedQuery plan(SqlNode query) {
-    SqlNode rewritten = query.accept(new FunctionRewriter());
+    SqlNode rewritten = query.accept(new FunctionRewriter(databaseName));
     List<String> labels = ColumnLabels.of(rewritten);
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(rewritten);
@@ -218,14 +221,14 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   /** Only validates a query (for CREATE VIEW and prepared metadata); returns its row type. */
   public RelDataType validateQuery(SqlNode query) {
     SqlValidator validator = newValidator();
-    SqlNode validated = validator.validate(query.accept(new FunctionRewriter()));
+    SqlNode validated = validator.validate(query.accept(new FunctionRewriter(databaseName)));
     return validator.getValidatedNodeType(validated);
   }
 
   @Override
   public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
       List<String> viewPath) {
-    SqlNode q = CalciteParsing.parseQuery(queryString, queryString, 0).accept(new FunctionRewriter());
+    SqlNode q = CalciteParsing.parseQuery(queryString, queryString, 0).accept(new FunctionRewriter(databaseName));
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(q);
     SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,
