@@ -429,3 +429,13 @@ query
 SELECT id FROM acct WHERE email = 'c@x'
 ----
 2
+
+statement ok
+UPDATE acct SET visits = DEFAULT WHERE id = 6
+----
+UPDATE 1
+
+query
+SELECT visits FROM acct WHERE id = 6
+----
+0
