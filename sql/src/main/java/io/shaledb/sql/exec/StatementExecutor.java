@@ -187,7 +187,16 @@ public final class StatementExecutor {
   }
 
   private void collectScans(RelNode rel, PlannedQuery plan, List<Object> params, List<String> out) {
-    if (rel instanceof TableScan scan) {
+    if (rel instanceof io.shaledb.sql.plan.ShaleIndexScan iscan) {
+      IndexChoice choice = IndexSelector.choose(iscan.shaleTable().descriptor(), iscan.shaleTable().exposedColumns(),
+          iscan.conjuncts(), ec.rows(), i -> {
+            if (i < params.size() && i < plan.paramTypes().size() && plan.paramTypes().get(i) != null) {
+              return TypeMapping.paramToInternal(params.get(i), plan.paramTypes().get(i));
+            }
+            return IndexSelector.UNKNOWN;
+          });
+      out.add(choice.describe(iscan.shaleTable().descriptor()));
+    } else if (rel instanceof TableScan scan) {
       ShaleTable t = scan.getTable().unwrap(ShaleTable.class);
       if (t != null) {
         List<RexNode> filters = scan instanceof Bindables.BindableTableScan b ? b.filters : List.of();

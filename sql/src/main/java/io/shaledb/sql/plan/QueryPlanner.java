@@ -98,11 +98,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
-    planner.addRule(CoreRules.FILTER_SCAN);
-    planner.addRule(CoreRules.FILTER_INTERPRETER_SCAN);
-    planner.addRule(CoreRules.PROJECT_TABLE_SCAN);
-    planner.addRule(CoreRules.PROJECT_INTERPRETER_TABLE_SCAN);
-    planner.addRule(Bindables.BINDABLE_TABLE_SCAN_RULE);
+    planner.addRule(ShaleFilterScanRule.FILTER);
+    planner.addRule(ShaleFilterScanRule.SCAN);
     cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
   }
 
