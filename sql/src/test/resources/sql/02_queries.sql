@@ -190,3 +190,28 @@ statement error 22P02
 SELECT 'a' + 1 FROM emp
 ----
 22P02 invalid input syntax for a number: For input string: "a"
+
+statement ok
+CREATE TABLE stats (id INT PRIMARY KEY, value TEXT, count INT, day DATE, year INT)
+----
+CREATE TABLE
+
+statement ok
+INSERT INTO stats (id, value, count, day, year) VALUES (1, 'v', 3, DATE '2024-03-04', 2024)
+----
+INSERT 0 1
+
+query
+SELECT value, count, day, year, count(*), extract(year from day), EXTRACT(DAY FROM day) FROM stats s WHERE value = 'v' AND year > 2000 GROUP BY id, value, count, day, year
+----
+v|3|2024-03-04|2024|1|2024|4
+
+statement ok
+UPDATE stats SET value = 'w', count = count + 1 WHERE day = DATE '2024-03-04'
+----
+UPDATE 1
+
+query
+SELECT value, count FROM stats ORDER BY value, count
+----
+w|4

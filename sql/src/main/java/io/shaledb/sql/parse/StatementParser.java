@@ -85,15 +85,15 @@ public final class StatementParser {
     if (first.is("upsert")) {
       int paramsBefore = 0;
       String rewritten = "INSERT" + sql.substring(first.end(), endOfStatement());
-      return new Stmt.Insert(rewritten, List.of(), false, null, 0, paramsBefore, true);
+      return new Stmt.Insert(ReservedWordQuoter.quote(rewritten), List.of(), false, null, 0, paramsBefore, true);
     }
     if (first.is("insert")) {
       return insert();
     }
     if (first.is("update")) {
-      return new Stmt.Calcite(markDefaults(sql.substring(0, endOfStatement())));
+      return new Stmt.Calcite(ReservedWordQuoter.quote(markDefaults(sql.substring(0, endOfStatement()))));
     }
-    return new Stmt.Calcite(sql.substring(0, endOfStatement()));
+    return new Stmt.Calcite(ReservedWordQuoter.quote(sql.substring(0, endOfStatement())));
   }
 
   /** Name of the function call that stands for the DEFAULT keyword in UPDATE ... SET c = DEFAULT. */
@@ -140,7 +140,7 @@ public final class StatementParser {
         expect("do");
         if (accept("nothing")) {
           end();
-          return new Stmt.Insert(insertSql, cols, true, null, 0, 0, false);
+          return new Stmt.Insert(ReservedWordQuoter.quote(insertSql), cols, true, null, 0, 0, false);
         }
         expect("update");
         expect("set");
@@ -154,11 +154,12 @@ public final class StatementParser {
             params++;
           }
         }
-        return new Stmt.Insert(insertSql, cols, false, sql.substring(setStart, endOfStatement()),
-            setStart, params, false);
+        return new Stmt.Insert(ReservedWordQuoter.quote(insertSql), cols, false,
+            ReservedWordQuoter.quote(sql.substring(setStart, endOfStatement())), setStart, params, false);
       }
     }
-    return new Stmt.Insert(sql.substring(0, endOfStatement()), List.of(), false, null, 0, 0, false);
+    return new Stmt.Insert(ReservedWordQuoter.quote(sql.substring(0, endOfStatement())), List.of(), false, null,
+        0, 0, false);
   }
 
   private Stmt set() {
@@ -236,7 +237,8 @@ public final class StatementParser {
         throw err("CREATE VIEW needs a query", toks.get(pos - 1));
       }
       int off = toks.get(pos).start();
-      return new Stmt.CreateView(name, orReplace, cols, sql.substring(off, endOfStatement()), off);
+      return new Stmt.CreateView(name, orReplace, cols,
+          ReservedWordQuoter.quote(sql.substring(off, endOfStatement())), off);
     }
     boolean unique = accept("unique");
     if (accept("index")) {
