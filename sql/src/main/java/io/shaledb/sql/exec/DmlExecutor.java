@@ -49,10 +49,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * transaction. Thread-safe (stateless apart from the engine context).
  */
 public final class DmlExecutor {
-  private static final SqlParserPos POS = SqlParserPos.ZERO;
+  static final SqlParserPos POS = SqlParserPos.ZERO;
 
-  private final EngineContext ec;
-  private final QueryRunner queries;
+  final EngineContext ec;
+  final QueryRunner queries;
 
   public DmlExecutor(EngineContext ec, QueryRunner queries) {
     this.ec = ec;
@@ -71,7 +71,7 @@ public final class DmlExecutor {
     List<ColumnDescriptor> targets = targetColumns(t, ins.getTargetColumnList());
     List<Object[]> source = sourceRows(sc, ins, t, targets, sql, reparse, params);
     ConflictHandler handler = conflict == null || (!conflict.doNothing() && !conflict.upsert()
-        && conflict.setClause() == null) ? null : new ConflictHandler(sc, t, targets, conflict, sql, params);
+        && conflict.setClause() == null) ? null : new ConflictHandler(this, sc, t, conflict, sql, params);
     List<Object[]> keys = new ArrayList<>();
     long count = 0;
     for (Object[] src : source) {
@@ -312,7 +312,7 @@ public final class DmlExecutor {
     return select;
   }
 
-  private static SqlNode hiddenFrom(TableDescriptor t, String alias) {
+  static SqlNode hiddenFrom(TableDescriptor t, String alias) {
     return SqlStdOperatorTable.AS.createCall(POS,
         new SqlIdentifier(List.of("public", t.name() + ShaleSchema.WITH_HIDDEN_SUFFIX), POS),
         new SqlIdentifier(alias, POS));
@@ -423,169 +423,6 @@ public final class DmlExecutor {
     }
     try (RowCursor c = ec.rows().scan(sc.txn(), t, idx, new IndexBounds(key, null, false, null, false), false)) {
       return c.hasNext() ? c.next() : null;
-    }
-  }
-
-  /** Applies ON CONFLICT / UPSERT semantics to one new row. */
-  private final class ConflictHandler {
-    private final StatementContext sc;
-    private final TableDescriptor t;
-    private final Stmt.Insert clause;
-    private final List<IndexDescriptor> arbiters = new ArrayList<>();
-    private final String sql;
-    private final List<Object> params;
-    private SqlUpdate assignments;
-
-    ConflictHandler(StatementContext sc, TableDescriptor t, List<ColumnDescriptor> targets,
-        Stmt.Insert clause, String sql, List<Object> params) {
-      this.sc = sc;
-      this.t = t;
-      this.clause = clause;
-      this.sql = sql;
-      this.params = params;
-      if (clause.conflictColumns().isEmpty()) {
-        arbiters.add(t.primaryIndex());
-        if (clause.doNothing()) {
-          t.secondaryIndexes().stream().filter(IndexDescriptor::unique).forEach(arbiters::add);
-        }
-      } else {
-        Set<Integer> wanted = new HashSet<>();
-        for (String name : clause.conflictColumns()) {
-          wanted.add(t.column(name).orElseThrow(() -> new SqlError(SqlState.UNDEFINED_COLUMN,
-              "column \"" + name + "\" does not exist")).id());
-        }
-        List<IndexDescriptor> all = new ArrayList<>();
-        all.add(t.primaryIndex());
-        all.addAll(t.secondaryIndexes());
-        for (IndexDescriptor i : all) {
-          if (i.unique() && new HashSet<>(i.columnIds()).equals(wanted)) {
-            arbiters.add(i);
-            break;
-          }
-        }
-        if (arbiters.isEmpty()) {
-          throw new SqlError(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
-              "there is no unique or exclusion constraint matching the ON CONFLICT specification");
-        }
-      }
-      if (clause.setClause() != null) {
-        SqlNode n = CalciteParsing.parseStatement("UPDATE \"" + t.name().replace("\"", "\"\"") + "\" SET "
-            + clause.setClause(), sql, 0);
-        assignments = (SqlUpdate) n;
-      }
-    }
-
-    /** Returns the row written, or null if nothing was written (DO NOTHING). */
-    Object[] apply(Object[] row, boolean[] given) {
-      Object[] existing = null;
-      for (IndexDescriptor i : arbiters) {
-        existing = existingOn(sc, t, i, row);
-        if (existing != null) {
-          break;
-        }
-      }
-      if (existing == null) {
-        ec.rows().insert(sc.txn(), t, row);
-        return row;
-      }
-      if (clause.doNothing()) {
-        return null;
-      }
-      Object[] neu = existing.clone();
-      if (clause.upsert()) {
-        for (int p = 0; p < row.length; p++) {
-          if (given[p]) {
-            neu[p] = row[p];
-          }
-        }
-      } else {
-        Object[] vals = evalAssignments(existing, row);
-        if (vals == null) {
-          return null; // the DO UPDATE ... WHERE excluded it
-        }
-        List<ColumnDescriptor> targets = targetColumns(t, assignments.getTargetColumnList());
-        for (int i = 0; i < targets.size(); i++) {
-          ColumnDescriptor c = targets.get(i);
-          neu[t.columns().indexOf(c)] = vals[i] == null ? null : ec.rows().coerce(c, vals[i]);
-        }
-      }
-      ec.rows().update(sc.txn(), t, existing, neu);
-      return neu;
-    }
-
-    /** SET values computed over (existing row, excluded row), or null if the WHERE is false. */
-    private Object[] evalAssignments(Object[] existing, Object[] excluded) {
-      int base = params.size();
-      List<Object> all = new ArrayList<>(params);
-      for (Object v : excluded) {
-        all.add(v);
-      }
-      Object[] pk = primaryKey(t, existing);
-      for (Object v : pk) {
-        all.add(v);
-      }
-      PlannedQuery plan = queries.plan(sc, "CONFLICT\u0000" + sql, () -> conflictQuery(base));
-      List<Object[]> rows = queries.run(sc, plan, all, 1);
-      return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private SqlSelect conflictQuery(int base) {
-      SqlUpdate fresh = (SqlUpdate) CalciteParsing.parseStatement("UPDATE \"" + t.name().replace("\"", "\"\"")
-          + "\" SET " + clause.setClause(), sql, 0);
-      renumberParams(fresh, clause.paramsBeforeSet());
-      SqlNodeList select = new SqlNodeList(POS);
-      select.addAll(fresh.getSourceExpressionList());
-      SqlNodeList row = new SqlNodeList(POS);
-      SqlNodeList names = new SqlNodeList(POS);
-      int k = base;
-      for (ColumnDescriptor c : t.columns()) {
-        row.add(cast(new SqlDynamicParam(k++, POS), c.type()));
-        names.add(new SqlIdentifier(c.name(), POS));
-      }
-      SqlNode values = SqlStdOperatorTable.VALUES.createCall(POS,
-          SqlStdOperatorTable.ROW.createCall(POS, row.getList()));
-      List<SqlNode> asOperands = new ArrayList<>();
-      asOperands.add(values);
-      asOperands.add(new SqlIdentifier("excluded", POS));
-      asOperands.addAll(names.getList());
-      SqlNode excludedFrom = SqlStdOperatorTable.AS.createCall(POS, asOperands);
-      SqlNode join = new org.apache.calcite.sql.SqlJoin(POS, hiddenFrom(t, t.name()), SqlLiteral.createBoolean(false, POS),
-          org.apache.calcite.sql.JoinType.COMMA.symbol(POS), excludedFrom,
-          org.apache.calcite.sql.JoinConditionType.NONE.symbol(POS), null);
-      SqlNode where = null;
-      for (int id : t.primaryIndex().columnIds()) {
-        ColumnDescriptor c = t.columnById(id);
-        SqlNode eq = SqlStdOperatorTable.EQUALS.createCall(POS, new SqlIdentifier(List.of(t.name(), c.name()), POS),
-            cast(new SqlDynamicParam(k++, POS), c.type()));
-        where = where == null ? eq : SqlStdOperatorTable.AND.createCall(POS, where, eq);
-      }
-      if (fresh.getCondition() != null) {
-        where = SqlStdOperatorTable.AND.createCall(POS, where, fresh.getCondition());
-      }
-      return new SqlSelect(POS, null, select, join, where, null, null, null, null, null, null, null, null);
-    }
-  }
-
-  /** Shifts parameter numbers in a re-parsed fragment so they match the whole statement's. */
-  private static void renumberParams(SqlCall call, int shift) {
-    if (shift == 0) {
-      return;
-    }
-    for (int i = 0; i < call.operandCount(); i++) {
-      SqlNode op = call.operand(i);
-      if (op instanceof SqlDynamicParam p) {
-        call.setOperand(i, new SqlDynamicParam(p.getIndex() + shift, p.getParserPosition()));
-      } else if (op instanceof SqlCall c) {
-        renumberParams(c, shift);
-      } else if (op instanceof SqlNodeList l) {
-        for (int j = 0; j < l.size(); j++) {
-          if (l.get(j) instanceof SqlDynamicParam p) {
-            l.set(j, new SqlDynamicParam(p.getIndex() + shift, p.getParserPosition()));
-          } else if (l.get(j) instanceof SqlCall c) {
-            renumberParams(c, shift);
-          }
-        }
-      }
     }
   }
 
