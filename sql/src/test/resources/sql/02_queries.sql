@@ -215,3 +215,37 @@ query
 SELECT value, count FROM stats ORDER BY value, count
 ----
 w|4
+
+query
+SELECT 1::int, '5'::int8 + 1, (1 + 2)::text, CAST(3 AS text), id::float8 FROM stats WHERE value::text = 'w'
+----
+1|6|3|3|1.0
+
+query
+SELECT name FROM emp WHERE name LIKE 'b%' OR name IN ('cat') ORDER BY name
+----
+ben
+cat
+
+query
+SELECT name, row_number() OVER (ORDER BY salary DESC) FROM emp ORDER BY 2
+----
+ben|1
+cat|2
+ann|3
+dan|4
+
+statement error 42P01
+SELECT * FROM Stats2
+----
+42P01 relation "stats2" does not exist
+
+statement ok
+TRUNCATE TABLE stats
+----
+DELETE 1
+
+query
+SELECT count(*) FROM stats
+----
+0

@@ -32,6 +32,10 @@ final class ReservedWordQuoter {
   private ReservedWordQuoter() {}
 
   static String quote(String sql) {
+    return quoteWords(PgSyntaxRewriter.rewrite(sql));
+  }
+
+  private static String quoteWords(String sql) {
     List<Token> toks;
     try {
       toks = Tokenizer.tokenize(sql);

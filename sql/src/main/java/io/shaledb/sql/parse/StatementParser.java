@@ -90,6 +90,15 @@ public final class StatementParser {
     if (first.is("insert")) {
       return insert();
     }
+    if (first.is("truncate")) {
+      pos = 1;
+      accept("table");
+      String name = qualifiedName();
+      accept("cascade");
+      accept("restrict");
+      end();
+      return new Stmt.Calcite("DELETE FROM \"" + name.replace("\"", "\"\"") + "\"");
+    }
     if (first.is("update")) {
       return new Stmt.Calcite(ReservedWordQuoter.quote(markDefaults(sql.substring(0, endOfStatement()))));
     }
