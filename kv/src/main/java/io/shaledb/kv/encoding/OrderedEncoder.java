@@ -90,7 +90,11 @@ public final class OrderedEncoder {
     return finish(start, d);
   }
 
-  /** UTF-8 bytes, escaped and terminated like {@link #writeBytes}; order is code point order. */
+  /**
+   * UTF-8 bytes, escaped and terminated like {@link #writeBytes}; order is code point order (not
+   * Java's UTF-16 {@code String.compareTo} order). Unpaired surrogates become {@code '?'}, as with
+   * {@code String.getBytes(UTF_8)}.
+   */
   public OrderedEncoder writeString(String v, Direction d) {
     Objects.requireNonNull(v, "string");
     int start = len;

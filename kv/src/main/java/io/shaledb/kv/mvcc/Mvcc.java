@@ -2,17 +2,120 @@ package io.shaledb.kv.mvcc;
 
 import io.shaledb.kv.KeyValue;
 import io.shaledb.kv.Timestamp;
+import io.shaledb.kv.encoding.Keys;
+import io.shaledb.kv.storage.ColumnFamily;
 import io.shaledb.kv.storage.EngineBatch;
+import io.shaledb.kv.storage.EngineIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Stateless MVCC operations. */
+/**
+ * Stateless multi-version operations over the MVCC column family. Reads go through an {@link
+ * MvccReader} (an engine or a snapshot); writes are appended to an {@link EngineBatch} the caller
+ * writes. A read at {@code readTs} sees, per user key, the newest version with timestamp {@code
+ * <= readTs}; a tombstone version hides the key. Thread-safe (no state).
+ */
 public final class Mvcc {
   private Mvcc() {}
 
-  public static Optional<byte[]> get(MvccReader r, byte[] key, Timestamp readTs) { throw new UnsupportedOperationException(); }
-  public static List<KeyValue> scan(MvccReader r, byte[] start, byte[] end, Timestamp readTs, int limit, boolean reverse) { throw new UnsupportedOperationException(); }
-  public static void put(EngineBatch b, byte[] key, Timestamp ts, byte[] value) { throw new UnsupportedOperationException(); }
-  public static void delete(EngineBatch b, byte[] key, Timestamp ts) { throw new UnsupportedOperationException(); }
-  public static Optional<Timestamp> newestVersion(MvccReader r, byte[] key) { throw new UnsupportedOperationException(); }
+  /**
+   * The value of {@code key} visible at {@code readTs}: the newest version at or below it, or
+   * empty if there is none or it is a tombstone.
+   */
+  public static Optional<byte[]> get(MvccReader r, byte[] key, Timestamp readTs) {
+    Objects.requireNonNull(readTs, "readTs");
+    try (EngineIterator it = r.newMvccIterator(MvccKeys.encode(key, readTs), MvccKeys.versionsEnd(key))) {
+      it.seekToFirst();
+      if (!it.valid()) {
+        return Optional.empty();
+      }
+      byte[] stored = it.value();
+      return MvccValues.isTombstone(stored) ? Optional.empty() : Optional.of(MvccValues.userValue(stored));
+    }
+  }
+
+  /**
+   * The visible key-value pairs with {@code start <= key < end} at {@code readTs}, in ascending key
+   * order ({@code reverse}: descending), at most {@code limit} of them ({@code limit <= 0}: all).
+   * {@code end == null} means no upper bound.
+   */
+  public static List<KeyValue> scan(MvccReader r, byte[] start, byte[] end, Timestamp readTs,
+      int limit, boolean reverse) {
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(readTs, "readTs");
+    List<KeyValue> out = new ArrayList<>();
+    if (end != null && Keys.compare(start, end) >= 0) {
+      return out;
+    }
+    byte[] lower = MvccKeys.versionPrefix(start);
+    byte[] upper = end == null ? null : MvccKeys.versionPrefix(end);
+    try (EngineIterator it = r.newMvccIterator(lower, upper)) {
+      if (reverse) {
+        scanReverse(it, readTs, limit, out);
+      } else {
+        scanForward(it, readTs, limit, out);
+      }
+    }
+    return out;
+  }
+
+  private static void scanForward(EngineIterator it, Timestamp readTs, int limit, List<KeyValue> out) {
+    it.seekToFirst();
+    while (it.valid() && (limit <= 0 || out.size() < limit)) {
+      MvccKey version = MvccKeys.decode(it.key());
+      if (version.timestamp().compareTo(readTs) > 0) {
+        // Newer than the read: jump to this key's newest version at or below readTs, if any.
+        it.seek(MvccKeys.encode(version.userKey(), readTs));
+        continue;
+      }
+      addIfValue(out, version.userKey(), it.value());
+      it.seek(MvccKeys.versionsEnd(version.userKey()));
+    }
+  }
+
+  private static void scanReverse(EngineIterator it, Timestamp readTs, int limit, List<KeyValue> out) {
+    it.seekToLast(); // the oldest version of the last user key in the span
+    while (it.valid() && (limit <= 0 || out.size() < limit)) {
+      byte[] userKey = MvccKeys.decode(it.key()).userKey();
+      it.seek(MvccKeys.encode(userKey, readTs));
+      if (it.valid()) {
+        MvccKey version = MvccKeys.decode(it.key());
+        if (Arrays.equals(version.userKey(), userKey)) {
+          addIfValue(out, userKey, it.value());
+        }
+      }
+      // No stored key equals a version prefix, so this lands on the previous user key's oldest version.
+      it.seekForPrev(MvccKeys.versionPrefix(userKey));
+    }
+  }
+
+  private static void addIfValue(List<KeyValue> out, byte[] userKey, byte[] stored) {
+    if (!MvccValues.isTombstone(stored)) {
+      out.add(new KeyValue(userKey, MvccValues.userValue(stored)));
+    }
+  }
+
+  /** Adds a version of {@code key} at {@code ts} holding {@code value} (empty allowed). */
+  public static void put(EngineBatch b, byte[] key, Timestamp ts, byte[] value) {
+    b.put(ColumnFamily.MVCC, MvccKeys.encode(key, ts), MvccValues.value(value));
+  }
+
+  /** Adds a tombstone version of {@code key} at {@code ts}. */
+  public static void delete(EngineBatch b, byte[] key, Timestamp ts) {
+    b.put(ColumnFamily.MVCC, MvccKeys.encode(key, ts), MvccValues.tombstone());
+  }
+
+  /**
+   * The timestamp of the newest version of {@code key}, tombstones included, regardless of any
+   * read timestamp; empty if the key was never written. Used for write-write conflict checks.
+   */
+  public static Optional<Timestamp> newestVersion(MvccReader r, byte[] key) {
+    try (EngineIterator it = r.newMvccIterator(MvccKeys.versionPrefix(key), MvccKeys.versionsEnd(key))) {
+      it.seekToFirst();
+      return it.valid() ? Optional.of(MvccKeys.decode(it.key()).timestamp()) : Optional.empty();
+    }
+  }
 }
