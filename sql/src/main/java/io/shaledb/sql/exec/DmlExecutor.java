@@ -66,7 +66,7 @@ public final class DmlExecutor {
    * @param reparse parses the INSERT text again (plans need fresh SqlNodes)
    */
   public StatementResult insert(StatementContext sc, SqlInsert ins, Stmt.Insert conflict, String sql,
-      Supplier<SqlNode> reparse, List<Object> params, ExecOptions opts) {
+      Supplier<SqlNode> reparse, List<Object> params, ExecOptions opts, List<Object[]> sink) {
     TableDescriptor t = table(sc, ins.getTargetTable());
     List<ColumnDescriptor> targets = targetColumns(t, ins.getTargetColumnList());
     List<Object[]> source = sourceRows(sc, ins, t, targets, sql, reparse, params);
@@ -100,6 +100,9 @@ public final class DmlExecutor {
       }
       if (written != null) {
         count++;
+        if (sink != null) {
+          sink.add(written);
+        }
         if (opts.returnGeneratedKeys()) {
           keys.add(primaryKey(t, written));
         }
@@ -206,7 +209,7 @@ public final class DmlExecutor {
   // ------------------------------------------------------------------ UPDATE / DELETE
 
   public StatementResult update(StatementContext sc, SqlUpdate up, String sql, Supplier<SqlNode> reparse,
-      List<Object> params) {
+      List<Object> params, List<Object[]> sink) {
     TableDescriptor t = table(sc, up.getTargetTable());
     List<ColumnDescriptor> targets = targetColumns(t, up.getTargetColumnList());
     List<SqlNode> exprs = up.getSourceExpressionList().getList();
@@ -234,6 +237,9 @@ public final class DmlExecutor {
         neu[p] = v == null ? null : ec.rows().coerce(c, v);
       }
       ec.rows().update(sc.txn(), t, old, neu);
+      if (sink != null) {
+        sink.add(neu);
+      }
     }
     return StatementResult.ofCount(rows.size(), "UPDATE " + rows.size());
   }
@@ -251,7 +257,7 @@ public final class DmlExecutor {
   }
 
   public StatementResult delete(StatementContext sc, SqlDelete del, String sql, Supplier<SqlNode> reparse,
-      List<Object> params) {
+      List<Object> params, List<Object[]> sink) {
     TableDescriptor t = table(sc, del.getTargetTable());
     PlannedQuery plan = queries.plan(sc, "DELETE\u0000" + sql, () -> {
       SqlDelete d = (SqlDelete) reparse.get();
@@ -261,7 +267,11 @@ public final class DmlExecutor {
     });
     List<Object[]> rows = queries.run(sc, plan, params, 0);
     for (Object[] r : rows) {
-      ec.rows().delete(sc.txn(), t, asStored(sc, t, r));
+      Object[] stored = asStored(sc, t, r);
+      ec.rows().delete(sc.txn(), t, stored);
+      if (sink != null) {
+        sink.add(stored);
+      }
     }
     return StatementResult.ofCount(rows.size(), "DELETE " + rows.size());
   }
@@ -285,6 +295,13 @@ public final class DmlExecutor {
       }
     }
     return ec.rows().get(sc.txn(), t, primaryKey(t, row)).orElse(row);
+  }
+
+  /** The table an INSERT, UPDATE or DELETE writes. */
+  public TableDescriptor targetOf(StatementContext sc, SqlNode dml) {
+    SqlNode target = dml instanceof SqlInsert i ? i.getTargetTable()
+        : dml instanceof SqlUpdate u ? u.getTargetTable() : ((SqlDelete) dml).getTargetTable();
+    return table(sc, target);
   }
 
   /** The query an UPDATE or DELETE reads its rows through (for EXPLAIN). */

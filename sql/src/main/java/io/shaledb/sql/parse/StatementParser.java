@@ -26,7 +26,41 @@ public final class StatementParser {
 
   /** Classifies one statement (a trailing semicolon is allowed). */
   public static Stmt parse(String sql) {
-    return new StatementParser(sql).statement();
+    StatementParser p = new StatementParser(sql);
+    Stmt returning = p.returning();
+    return returning != null ? returning : p.statement();
+  }
+
+  /** Splits off a RETURNING clause of a data-changing statement, or returns null. */
+  private Stmt returning() {
+    if (toks.isEmpty() || !(toks.get(0).is("insert") || toks.get(0).is("upsert") || toks.get(0).is("update")
+        || toks.get(0).is("delete"))) {
+      return null;
+    }
+    int depth = 0;
+    for (int i = 0; i < toks.size(); i++) {
+      Token t = toks.get(i);
+      if (t.isSymbol("(")) {
+        depth++;
+      } else if (t.isSymbol(")")) {
+        depth--;
+      } else if (depth == 0 && t.is("returning")) {
+        List<String> cols = new ArrayList<>();
+        pos = i + 1;
+        if (acceptSymbol("*")) {
+          acceptSymbol(";");
+          end();
+        } else {
+          do {
+            cols.add(ident());
+          } while (acceptSymbol(","));
+          acceptSymbol(";");
+          end();
+        }
+        return new Stmt.Returning(parse(sql.substring(0, t.start())), cols);
+      }
+    }
+    return null;
   }
 
   private Stmt statement() {
