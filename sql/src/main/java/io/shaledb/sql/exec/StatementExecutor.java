@@ -11,17 +11,11 @@ import io.shaledb.sql.parse.Stmt;
 import io.shaledb.sql.plan.IndexChoice;
 import io.shaledb.sql.plan.IndexSelector;
 import io.shaledb.sql.plan.PlannedQuery;
-import io.shaledb.sql.schema.ShaleTable;
 import io.shaledb.sql.schema.StatementContext;
 import io.shaledb.sql.schema.TypeMapping;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.interpreter.Bindables;
-import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.TableScan;
-import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
@@ -225,44 +219,25 @@ public final class StatementExecutor {
         lines.add(head + " rows read by:");
       }
     }
-    for (String l : RelOptUtil.toString(plan.rel()).split("\n")) {
+    for (String l : plan.planText().split("\n")) {
       if (!l.isBlank()) {
         lines.add(l.replace(io.shaledb.sql.schema.ShaleSchema.WITH_HIDDEN_SUFFIX, ""));
       }
     }
-    collectScans(plan.rel(), plan, params, lines);
-    List<Object[]> rows = new ArrayList<>();
-    for (String l : lines) {
-      rows.add(new Object[] {l});
-    }
-    return StatementResult.ofRows(List.of(INFO), rows);
-  }
-
-  private void collectScans(RelNode rel, PlannedQuery plan, List<Object> params, List<String> out) {
-    if (rel instanceof io.shaledb.sql.plan.ShaleIndexScan iscan) {
-      IndexChoice choice = IndexSelector.choose(iscan.shaleTable().descriptor(), iscan.shaleTable().exposedColumns(),
-          iscan.conjuncts(), ec.rows(), i -> {
+    for (io.shaledb.sql.plan.ScanSpec scan : plan.scans()) {
+      IndexChoice choice = IndexSelector.choose(scan.table().descriptor(), scan.table().exposedColumns(),
+          scan.conjuncts(), ec.rows(), i -> {
             if (i < params.size() && i < plan.paramTypes().size() && plan.paramTypes().get(i) != null) {
               return TypeMapping.paramToInternal(params.get(i), plan.paramTypes().get(i));
             }
             return IndexSelector.UNKNOWN;
           });
-      out.add(choice.describe(iscan.shaleTable().descriptor()));
-    } else if (rel instanceof TableScan scan) {
-      ShaleTable t = scan.getTable().unwrap(ShaleTable.class);
-      if (t != null) {
-        List<RexNode> filters = scan instanceof Bindables.BindableTableScan b ? b.filters : List.of();
-        IndexChoice choice = IndexSelector.choose(t.descriptor(), t.exposedColumns(), filters, ec.rows(), i -> {
-          if (i < params.size() && i < plan.paramTypes().size() && plan.paramTypes().get(i) != null) {
-            return TypeMapping.paramToInternal(params.get(i), plan.paramTypes().get(i));
-          }
-          return IndexSelector.UNKNOWN;
-        });
-        out.add(choice.describe(t.descriptor()));
-      }
+      lines.add(choice.describe(scan.table().descriptor()));
     }
-    for (RelNode in : rel.getInputs()) {
-      collectScans(in, plan, params, out);
+    List<Object[]> rows = new ArrayList<>();
+    for (String l : lines) {
+      rows.add(new Object[] {l});
     }
+    return StatementResult.ofRows(List.of(INFO), rows);
   }
 }

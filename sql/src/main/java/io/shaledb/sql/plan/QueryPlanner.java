@@ -172,8 +172,22 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       columns.add(m);
     }
     List<RelDataType> paramTypes = paramTypesByIndex(validator, validated);
-    return new PlannedQuery(bindable, best, rootSchema, typeFactory, internal, rowType, columns,
+    List<ScanSpec> scans = new ArrayList<>();
+    collectScans(best, scans);
+    return new PlannedQuery(bindable, RelOptUtil.toString(best), List.copyOf(scans), rootSchema, typeFactory, internal, rowType, columns,
         paramTypes, Map.copyOf(publicSchema.resolved()));
+  }
+
+  private static void collectScans(RelNode rel, List<ScanSpec> out) {
+    if (rel instanceof ShaleIndexScan s) {
+      out.add(new ScanSpec(s.shaleTable(), s.conjuncts()));
+    } else if (rel instanceof org.apache.calcite.rel.core.TableScan scan
+        && scan.getTable().unwrap(io.shaledb.sql.schema.ShaleTable.class) != null) {
+      out.add(new ScanSpec(scan.getTable().unwrap(io.shaledb.sql.schema.ShaleTable.class), List.of()));
+    }
+    for (RelNode in : rel.getInputs()) {
+      collectScans(in, out);
+    }
   }
 
   /** Parameter types indexed by parameter number (null where the query has no such parameter). */

@@ -19,6 +19,14 @@ public final class ScanSpec {
     this.conjuncts = conjuncts;
   }
 
+  public ShaleTable table() {
+    return table;
+  }
+
+  public List<RexNode> conjuncts() {
+    return conjuncts;
+  }
+
   /** Rows (all exposed columns, Calcite representation) read through the statement's transaction. */
   public Enumerable<Object[]> scan(DataContext root) {
     return table.scan(root, conjuncts, null);
