@@ -14,11 +14,11 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.Bindable;
-import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * A planned, compiled query: runnable any number of times (each time in a new statement context
- * with new parameters) as long as the descriptors it was planned against are unchanged.
+ * with new parameters) as long as the descriptors it was planned against are unchanged. Holds no
+ * transaction, schema or optimiser state, so caching it pins nothing else.
  *
  * @param planText the optimised plan, for EXPLAIN (the plan tree itself is not kept: it pins the
  *     whole optimiser memo)
@@ -30,7 +30,6 @@ public record PlannedQuery(
     Bindable<Object> bindable,
     String planText,
     List<ScanSpec> scans,
-    SchemaPlus rootSchema,
     JavaTypeFactory typeFactory,
     Map<String, Object> internalParameters,
     RelDataType rowType,

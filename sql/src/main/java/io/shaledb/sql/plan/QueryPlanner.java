@@ -174,7 +174,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     List<RelDataType> paramTypes = paramTypesByIndex(validator, validated);
     List<ScanSpec> scans = new ArrayList<>();
     collectScans(best, scans);
-    return new PlannedQuery(bindable, RelOptUtil.toString(best), List.copyOf(scans), rootSchema, typeFactory, internal, rowType, columns,
+    return new PlannedQuery(bindable, RelOptUtil.toString(best), List.copyOf(scans), typeFactory, internal, rowType, columns,
         paramTypes, Map.copyOf(publicSchema.resolved()));
   }
 
