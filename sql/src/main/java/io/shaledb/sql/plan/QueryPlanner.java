@@ -144,6 +144,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     root = root.withRel(converter.flattenTypes(root.rel, true));
     // integer overflow raises (22003) instead of wrapping, as in PostgreSQL
     root = root.withRel(root.rel.accept(new ConvertToChecked(cluster.getRexBuilder())));
+    root = root.withRel(root.rel.accept(new FloatDivisionGuard(cluster.getRexBuilder())));
 
     RelNode logical;
     RelTraitSet desired;
