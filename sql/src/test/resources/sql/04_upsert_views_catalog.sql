@@ -366,3 +366,108 @@ SELECT id, note FROM stamped WHERE id >= 20 ORDER BY id
 ----
 20|abc
 21|xy
+
+query
+SELECT version(), current_database()
+----
+ShaleDB 0.1.0 (PostgreSQL 13 compatible subset)|defaultdb
+
+query
+SHOW TRANSACTION ISOLATION LEVEL
+----
+serializable
+
+statement ok
+SET extra_float_digits = 3
+----
+SET
+
+statement ok
+CREATE TABLE acct (id INT PRIMARY KEY, email TEXT UNIQUE, visits INT DEFAULT 0)
+----
+CREATE TABLE
+
+statement ok
+INSERT INTO acct VALUES (1, 'a@x', 1), (2, 'b@x', 1)
+----
+INSERT 0 2
+
+statement ok
+INSERT INTO acct VALUES (3, 'a@x', 5) ON CONFLICT (email) DO UPDATE SET visits = acct.visits + excluded.visits
+----
+INSERT 0 1
+
+statement ok
+INSERT INTO acct VALUES (4, 'b@x', 5) ON CONFLICT DO NOTHING
+----
+INSERT 0 0
+
+statement error 23505
+INSERT INTO acct VALUES (5, 'b@x', 5)
+----
+23505 duplicate key value violates unique constraint "acct_email_key"
+
+query
+SELECT id, email, visits FROM acct ORDER BY id
+----
+1|a@x|6
+2|b@x|1
+
+statement ok
+UPSERT INTO acct VALUES (2, 'c@x', 10), (6, 'd@x', 1)
+----
+INSERT 0 2
+
+query
+SELECT id, email, visits FROM acct ORDER BY id
+----
+1|a@x|6
+2|c@x|10
+6|d@x|1
+
+query
+SELECT id FROM acct WHERE email = 'c@x'
+----
+2
+
+statement ok
+UPDATE acct SET visits = DEFAULT WHERE id = 6
+----
+UPDATE 1
+
+query
+SELECT visits FROM acct WHERE id = 6
+----
+0
+
+query
+INSERT INTO acct (id, email) VALUES (7, 'e@x'), (8, 'f@x') RETURNING id, visits
+----
+7|0
+8|0
+
+query
+UPDATE acct SET visits = visits + 1 WHERE id >= 7 RETURNING *
+----
+7|e@x|1
+8|f@x|1
+
+query
+DELETE FROM acct WHERE id = 8 RETURNING email
+----
+f@x
+
+query
+UPSERT INTO acct VALUES (7, 'e@x', 70) RETURNING visits
+----
+70
+
+query
+INSERT INTO acct VALUES (7, 'e@x', 1) ON CONFLICT (id) DO UPDATE SET visits = acct.visits + 1 RETURNING id, visits
+----
+7|71
+
+statement error 42703
+INSERT INTO acct (id, email) VALUES (9, 'g@x') RETURNING nope
+----
+42703 column "nope" does not exist

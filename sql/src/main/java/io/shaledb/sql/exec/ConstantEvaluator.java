@@ -51,7 +51,7 @@ final class ConstantEvaluator {
       return literal(lit) != NOT_CONSTANT;
     }
     if (n instanceof SqlBasicCall call) {
-      if (call.getKind() == SqlKind.DEFAULT) {
+      if (call.getKind() == SqlKind.DEFAULT || isDefaultMarker(call)) {
         return true;
       }
       return (call.getKind() == SqlKind.MINUS_PREFIX || call.getKind() == SqlKind.PLUS_PREFIX)
@@ -74,7 +74,7 @@ final class ConstantEvaluator {
       return literal(lit);
     }
     if (n instanceof SqlBasicCall call) {
-      if (call.getKind() == SqlKind.DEFAULT) {
+      if (call.getKind() == SqlKind.DEFAULT || isDefaultMarker(call)) {
         return DEFAULT;
       }
       if ((call.getKind() == SqlKind.MINUS_PREFIX || call.getKind() == SqlKind.PLUS_PREFIX)
@@ -97,6 +97,11 @@ final class ConstantEvaluator {
       }
     }
     return NOT_CONSTANT;
+  }
+
+  private static boolean isDefaultMarker(SqlBasicCall call) {
+    return call.operandCount() == 0
+        && io.shaledb.sql.parse.StatementParser.DEFAULT_MARKER.equals(call.getOperator().getName());
   }
 
   static Object literal(SqlLiteral lit) {

@@ -57,6 +57,14 @@ public final class ShaleSession implements Session {
     this.user = user;
     settings.put("application_name", "");
     settings.put("search_path", "public");
+    settings.put("transaction_isolation", "serializable");
+    settings.put("server_version", "13.0.0");
+    settings.put("server_encoding", "UTF8");
+    settings.put("client_encoding", "UTF8");
+    settings.put("datestyle", "ISO, MDY");
+    settings.put("timezone", "UTC");
+    settings.put("standard_conforming_strings", "on");
+    settings.put("integer_datetimes", "on");
   }
 
   @Override
@@ -89,7 +97,7 @@ public final class ShaleSession implements Session {
       };
     }
     if (stmt instanceof Stmt.SetVar sv) {
-      settings.put(sv.name(), unquote(sv.value()));
+      settings.put(sv.name().toLowerCase(Locale.ROOT), unquote(sv.value()));
       return StatementResult.ofCount(0, "SET");
     }
     if (stmt instanceof Stmt.ShowVar sv) {

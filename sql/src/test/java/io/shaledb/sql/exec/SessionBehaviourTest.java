@@ -217,4 +217,31 @@ class SessionBehaviourTest extends SqlTestBase {
     exec("DELETE FROM ev WHERE id = 1");
     assertEquals(List.of(), rows("SELECT id FROM ev WHERE ts > ?", t));
   }
+
+  @Test
+  void onConflictWithParametersInValuesAndSetClause() {
+    exec("CREATE TABLE cnt (k TEXT PRIMARY KEY, n INT)");
+    PreparedInfo up = s.prepare("INSERT INTO cnt VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET n = cnt.n + ? * excluded.n");
+    assertEquals(3, up.params().size());
+    s.executePrepared(up.statementId(), List.of("a", 1, 10), ExecOptions.DEFAULT);
+    s.executePrepared(up.statementId(), List.of("a", 2, 10), ExecOptions.DEFAULT);
+    s.executePrepared(up.statementId(), List.of("b", 5, 10), ExecOptions.DEFAULT);
+    assertEquals(List.of(row("a", 21), row("b", 5)), rows("SELECT k, n FROM cnt ORDER BY k"));
+    StatementResult r = s.execute("UPSERT INTO cnt VALUES ('a', 0), ('c', 3)", List.of(), new ExecOptions(0, true));
+    assertEquals(2, r.updateCount());
+    assertEquals(List.of("a", "c"), r.generatedKeys().stream().map(k -> (String) k[0]).toList());
+  }
+
+  @Test
+  void returningGivesRowsAndKeepsTheCommandTag() {
+    exec("CREATE TABLE ret (id INT PRIMARY KEY, v TEXT DEFAULT 'd')");
+    StatementResult r = exec("INSERT INTO ret (id) VALUES (?), (?) RETURNING id, v", 1, 2);
+    assertTrue(r.hasRows());
+    assertEquals("INSERT 0 2", r.commandTag());
+    assertEquals(List.of("id", "v"), r.columns().stream().map(ColumnMeta::name).toList());
+    assertEquals(List.of(List.of(1, "d"), List.of(2, "d")), r.rows().stream().map(List::of).toList());
+    StatementResult d = exec("DELETE FROM ret WHERE id = 2 RETURNING *");
+    assertEquals("DELETE 1", d.commandTag());
+    assertEquals(1, d.rows().size());
+  }
 }
