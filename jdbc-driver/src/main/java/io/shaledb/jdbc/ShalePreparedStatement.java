@@ -53,8 +53,8 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
   private final List<List<Object>> batchRows = new ArrayList<>();
 
   ShalePreparedStatement(ShaleConnection connection, String sql, PreparedDescription prepared,
-                         KeyRequest keys, int holdability) {
-    super(connection, ResultSet.TYPE_FORWARD_ONLY, holdability);
+                         KeyRequest keys, int resultSetType, int holdability) {
+    super(connection, resultSetType, holdability);
     this.sql = sql;
     this.prepared = prepared;
     this.keys = keys;

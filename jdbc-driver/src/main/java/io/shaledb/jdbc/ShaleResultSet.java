@@ -34,12 +34,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A forward-only, read-only result set over rows that were fully received before it was created.
+ * A read-only result set over rows that were fully received before it was created; forward-only
+ * unless its statement asked for TYPE_SCROLL_INSENSITIVE.
  * Also used for result sets built by the driver itself (DatabaseMetaData, generated keys), which
  * have no statement. Not thread-safe (like every JDBC object, one thread at a time).
  */
 public final class ShaleResultSet extends ResultSetByLabel {
   private final ShaleStatement statement;
+  /** TYPE_FORWARD_ONLY or TYPE_SCROLL_INSENSITIVE (the rows are all in memory either way). */
+  private final int type;
   private final List<ColumnDescription> columns;
   private final List<Object[]> rows;
   private final Map<String, Integer> columnIndexByLabel = new HashMap<>();
@@ -54,8 +57,10 @@ public final class ShaleResultSet extends ResultSetByLabel {
    * @param columns column descriptions
    * @param rows rows of canonical values (not copied; must not be changed afterwards)
    */
-  ShaleResultSet(ShaleStatement statement, List<ColumnDescription> columns, List<Object[]> rows) {
+  ShaleResultSet(ShaleStatement statement, int type, List<ColumnDescription> columns,
+                 List<Object[]> rows) {
     this.statement = statement;
+    this.type = type;
     this.columns = List.copyOf(columns);
     this.rows = rows;
     for (int i = columns.size() - 1; i >= 0; i--) {
@@ -65,7 +70,7 @@ public final class ShaleResultSet extends ResultSetByLabel {
 
   /** A driver-built result set without a statement. */
   static ShaleResultSet of(List<ColumnDescription> columns, List<Object[]> rows) {
-    return new ShaleResultSet(null, columns, rows);
+    return new ShaleResultSet(null, TYPE_FORWARD_ONLY, columns, rows);
   }
 
   private void checkOpen() throws SQLException {
@@ -433,58 +438,76 @@ public final class ShaleResultSet extends ResultSetByLabel {
     return cursor >= 1 && cursor <= rows.size() ? cursor : 0;
   }
 
-  private SQLException forwardOnly(String op) {
-    return ShaleSqlExceptions.create("Operation " + op + " requires a scrollable ResultSet, but "
-        + "this ResultSet is FORWARD_ONLY.", ShaleSqlExceptions.INVALID_CURSOR_STATE);
+  private void checkScrollable(String op) throws SQLException {
+    checkOpen();
+    if (type == TYPE_FORWARD_ONLY) {
+      throw ShaleSqlExceptions.create("Operation " + op + " requires a scrollable ResultSet, but "
+          + "this ResultSet is FORWARD_ONLY.", ShaleSqlExceptions.INVALID_CURSOR_STATE);
+    }
+  }
+
+  private boolean onRow() {
+    return cursor >= 1 && cursor <= rows.size();
   }
 
   @Override
   public void beforeFirst() throws SQLException {
-    checkOpen();
-    throw forwardOnly("beforeFirst");
+    checkScrollable("beforeFirst");
+    cursor = 0;
   }
 
   @Override
   public void afterLast() throws SQLException {
-    checkOpen();
-    throw forwardOnly("afterLast");
+    checkScrollable("afterLast");
+    cursor = rows.size() + 1;
   }
 
   @Override
   public boolean first() throws SQLException {
-    checkOpen();
-    throw forwardOnly("first");
+    checkScrollable("first");
+    cursor = rows.isEmpty() ? 0 : 1;
+    return onRow();
   }
 
   @Override
   public boolean last() throws SQLException {
-    checkOpen();
-    throw forwardOnly("last");
+    checkScrollable("last");
+    cursor = rows.size();
+    return onRow();
   }
 
   @Override
   public boolean absolute(int row) throws SQLException {
-    checkOpen();
-    throw forwardOnly("absolute");
+    checkScrollable("absolute");
+    if (row >= 0) {
+      cursor = Math.min(row, rows.size() + 1);
+    } else {
+      cursor = Math.max(0, rows.size() + 1 + row);
+    }
+    return onRow();
   }
 
   @Override
-  public boolean relative(int rows) throws SQLException {
-    checkOpen();
-    throw forwardOnly("relative");
+  public boolean relative(int delta) throws SQLException {
+    checkScrollable("relative");
+    cursor = (int) Math.max(0, Math.min(rows.size() + 1L, (long) cursor + delta));
+    return onRow();
   }
 
   @Override
   public boolean previous() throws SQLException {
-    checkOpen();
-    throw forwardOnly("previous");
+    checkScrollable("previous");
+    if (cursor > 0) {
+      cursor--;
+    }
+    return onRow();
   }
 
   @Override
   public void setFetchDirection(int direction) throws SQLException {
     checkOpen();
     if (direction != FETCH_FORWARD) {
-      throw forwardOnly("setFetchDirection");
+      checkScrollable("setFetchDirection");
     }
   }
 
@@ -512,7 +535,7 @@ public final class ShaleResultSet extends ResultSetByLabel {
   @Override
   public int getType() throws SQLException {
     checkOpen();
-    return TYPE_FORWARD_ONLY;
+    return type;
   }
 
   @Override

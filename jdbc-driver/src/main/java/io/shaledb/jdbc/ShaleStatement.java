@@ -99,7 +99,7 @@ public class ShaleStatement implements Statement {
       if (maxRows > 0 && rows.size() > maxRows) {
         rows = rows.subList(0, maxRows);
       }
-      currentResultSet = new ShaleResultSet(this, result.columns(), rows);
+      currentResultSet = new ShaleResultSet(this, resultSetType, result.columns(), rows);
       updateCount = -1;
     } else {
       updateCount = result.updateCount();

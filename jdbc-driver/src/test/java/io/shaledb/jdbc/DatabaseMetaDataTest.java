@@ -118,7 +118,9 @@ class DatabaseMetaDataTest {
     assertTrue(md.supportsBatchUpdates());
     assertTrue(md.supportsGetGeneratedKeys());
     assertTrue(md.supportsResultSetType(ResultSet.TYPE_FORWARD_ONLY));
-    assertFalse(md.supportsResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE));
+    assertTrue(md.supportsResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE));
+    assertFalse(md.supportsResultSetType(ResultSet.TYPE_SCROLL_SENSITIVE));
+    assertFalse(md.supportsResultSetConcurrency(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE));
     assertFalse(md.supportsStoredProcedures());
     assertTrue(md.storesLowerCaseIdentifiers());
     assertEquals(1 << 20, md.getMaxStatementLength());

@@ -254,6 +254,38 @@ class StatementTest {
   }
 
   @Test
+  void forwardOnlyRefusesScrollingAndScrollInsensitiveScrolls() throws SQLException {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM t")) {
+      assertTrue(rs.next());
+      assertEquals("24000", assertThrows(SQLException.class, rs::previous).getSQLState());
+      assertThrows(SQLException.class, rs::first);
+    }
+    assertThrows(java.sql.SQLFeatureNotSupportedException.class,
+        () -> conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE));
+    try (Statement st = conn.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE,
+        ResultSet.CONCUR_READ_ONLY); ResultSet rs = st.executeQuery("SELECT * FROM t")) {
+      assertEquals(ResultSet.TYPE_SCROLL_INSENSITIVE, rs.getType());
+      assertTrue(rs.last());
+      assertEquals(3, rs.getRow());
+      assertEquals(2, rs.getInt("i4"));
+      assertTrue(rs.previous());
+      assertTrue(rs.previous());
+      assertEquals(42, rs.getInt("i4"));
+      assertFalse(rs.previous());
+      assertTrue(rs.isBeforeFirst());
+      assertTrue(rs.absolute(-2));
+      assertEquals(2, rs.getRow());
+      assertFalse(rs.relative(5));
+      assertTrue(rs.isAfterLast());
+      assertTrue(rs.first());
+      assertTrue(rs.isFirst());
+      rs.beforeFirst();
+      assertTrue(rs.next());
+      assertEquals(7, rs.getInt(1));
+    }
+  }
+
+  @Test
   void closedObjectsRefuseUse() throws SQLException {
     Statement st = conn.createStatement();
     ResultSet rs = st.executeQuery("SELECT * FROM t");
