@@ -72,9 +72,11 @@ class ShadedJarTest {
   void driverFromTheAllJarAloneTalksToAServer() throws Exception {
     Path jar = allJar();
     Assumptions.assumeTrue(jar != null, "no -all jar in target/ (run mvn package)");
-    try (FakeShaleServer fake = FakeShaleServer.start();
-         URLClassLoader isolated = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-             ClassLoader.getPlatformClassLoader())) {
+    // Deliberately not closed: the shaded Netty's shared event-loop threads outlive this test
+    // and still load classes from the loader.
+    URLClassLoader isolated = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+        ClassLoader.getPlatformClassLoader());
+    try (FakeShaleServer fake = FakeShaleServer.start()) {
       fake.on("SELECT 1", Answer.rows(List.of(col("one", Types.INTEGER, "INT4")),
           List.of(List.of(1L))));
       Driver driver = (Driver) Class.forName("io.shaledb.jdbc.ShaleDriver", true, isolated)
