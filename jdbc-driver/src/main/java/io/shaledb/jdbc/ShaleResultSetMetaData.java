@@ -3,7 +3,6 @@ package io.shaledb.jdbc;
 import io.shaledb.jdbc.client.ColumnDescription;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
 /** Column metadata of a result set, straight from the server's ColumnMeta. Immutable. */

@@ -84,6 +84,19 @@ class ConnectTest {
   }
 
   @Test
+  void loginTimeoutBoundsTheWholeAttempt() throws Exception {
+    try (ServerSocket blackHole = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      String url = "jdbc:shale://127.0.0.1:" + blackHole.getLocalPort() + ",127.0.0.1:"
+          + blackHole.getLocalPort() + "/db?connectTimeout=0&loginTimeout=1";
+      long start = System.nanoTime();
+      SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url));
+      long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+      assertEquals("08001", e.getSQLState());
+      assertTrue(elapsedMillis >= 900 && elapsedMillis < 5_000, "took " + elapsedMillis + " ms");
+    }
+  }
+
+  @Test
   void urlPropertiesOverrideInfo() throws Exception {
     try (FakeShaleServer fake = FakeShaleServer.start()) {
       Properties info = new Properties();
