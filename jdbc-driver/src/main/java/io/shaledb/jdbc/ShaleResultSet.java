@@ -35,19 +35,23 @@ import java.util.Map;
 
 /**
  * A read-only result set over rows that were fully received before it was created; forward-only
- * unless its statement asked for TYPE_SCROLL_INSENSITIVE.
- * Also used for result sets built by the driver itself (DatabaseMetaData, generated keys), which
- * have no statement. Not thread-safe (like every JDBC object, one thread at a time).
+ * unless its statement asked for TYPE_SCROLL_INSENSITIVE. Also used for result sets built by the
+ * driver itself (DatabaseMetaData, generated keys), which have no statement. Not thread-safe (like
+ * every JDBC object, one thread at a time).
  */
 public final class ShaleResultSet extends ResultSetByLabel {
   private final ShaleStatement statement;
+
   /** TYPE_FORWARD_ONLY or TYPE_SCROLL_INSENSITIVE (the rows are all in memory either way). */
   private final int type;
+
   private final List<ColumnDescription> columns;
   private final List<Object[]> rows;
   private final Map<String, Integer> columnIndexByLabel = new HashMap<>();
+
   /** 0 = before the first row, rows.size() + 1 = after the last. */
   private int cursor;
+
   private boolean wasNull;
   private boolean closed;
   private int fetchSize;
@@ -57,8 +61,8 @@ public final class ShaleResultSet extends ResultSetByLabel {
    * @param columns column descriptions
    * @param rows rows of canonical values (not copied; must not be changed afterwards)
    */
-  ShaleResultSet(ShaleStatement statement, int type, List<ColumnDescription> columns,
-                 List<Object[]> rows) {
+  ShaleResultSet(
+      ShaleStatement statement, int type, List<ColumnDescription> columns, List<Object[]> rows) {
     this.statement = statement;
     this.type = type;
     this.columns = List.copyOf(columns);
@@ -83,13 +87,20 @@ public final class ShaleResultSet extends ResultSetByLabel {
   private Object value(int columnIndex) throws SQLException {
     checkOpen();
     if (cursor < 1 || cursor > rows.size()) {
-      throw ShaleSqlExceptions.create(cursor < 1
-          ? "ResultSet not positioned properly, perhaps you need to call next."
-          : "ResultSet is positioned after the last row.", ShaleSqlExceptions.INVALID_CURSOR_STATE);
+      throw ShaleSqlExceptions.create(
+          cursor < 1
+              ? "ResultSet not positioned properly, perhaps you need to call next."
+              : "ResultSet is positioned after the last row.",
+          ShaleSqlExceptions.INVALID_CURSOR_STATE);
     }
     if (columnIndex < 1 || columnIndex > columns.size()) {
-      throw ShaleSqlExceptions.create("The column index is out of range: " + columnIndex
-          + ", number of columns: " + columns.size() + ".", ShaleSqlExceptions.INVALID_PARAMETER_INDEX);
+      throw ShaleSqlExceptions.create(
+          "The column index is out of range: "
+              + columnIndex
+              + ", number of columns: "
+              + columns.size()
+              + ".",
+          ShaleSqlExceptions.INVALID_PARAMETER_INDEX);
     }
     Object[] row = rows.get(cursor - 1);
     Object v = columnIndex <= row.length ? row[columnIndex - 1] : null;
@@ -140,10 +151,12 @@ public final class ShaleResultSet extends ResultSetByLabel {
   @Override
   public int findColumn(String columnLabel) throws SQLException {
     checkOpen();
-    Integer i = columnLabel == null ? null : columnIndexByLabel.get(columnLabel.toLowerCase(Locale.ROOT));
+    Integer i =
+        columnLabel == null ? null : columnIndexByLabel.get(columnLabel.toLowerCase(Locale.ROOT));
     if (i == null) {
-      throw ShaleSqlExceptions.create("The column name " + columnLabel
-          + " was not found in this ResultSet.", ShaleSqlExceptions.INVALID_COLUMN);
+      throw ShaleSqlExceptions.create(
+          "The column name " + columnLabel + " was not found in this ResultSet.",
+          ShaleSqlExceptions.INVALID_COLUMN);
     }
     return i;
   }
@@ -162,17 +175,20 @@ public final class ShaleResultSet extends ResultSetByLabel {
 
   @Override
   public byte getByte(int columnIndex) throws SQLException {
-    return (byte) ValueConversions.toLong(value(columnIndex), Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+    return (byte)
+        ValueConversions.toLong(value(columnIndex), Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
   }
 
   @Override
   public short getShort(int columnIndex) throws SQLException {
-    return (short) ValueConversions.toLong(value(columnIndex), Short.MIN_VALUE, Short.MAX_VALUE, "short");
+    return (short)
+        ValueConversions.toLong(value(columnIndex), Short.MIN_VALUE, Short.MAX_VALUE, "short");
   }
 
   @Override
   public int getInt(int columnIndex) throws SQLException {
-    return (int) ValueConversions.toLong(value(columnIndex), Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+    return (int)
+        ValueConversions.toLong(value(columnIndex), Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
   }
 
   @Override
@@ -441,8 +457,12 @@ public final class ShaleResultSet extends ResultSetByLabel {
   private void checkScrollable(String op) throws SQLException {
     checkOpen();
     if (type == TYPE_FORWARD_ONLY) {
-      throw ShaleSqlExceptions.create("Operation " + op + " requires a scrollable ResultSet, but "
-          + "this ResultSet is FORWARD_ONLY.", ShaleSqlExceptions.INVALID_CURSOR_STATE);
+      throw ShaleSqlExceptions.create(
+          "Operation "
+              + op
+              + " requires a scrollable ResultSet, but "
+              + "this ResultSet is FORWARD_ONLY.",
+          ShaleSqlExceptions.INVALID_CURSOR_STATE);
     }
   }
 
@@ -521,7 +541,8 @@ public final class ShaleResultSet extends ResultSetByLabel {
   public void setFetchSize(int rows) throws SQLException {
     checkOpen();
     if (rows < 0) {
-      throw ShaleSqlExceptions.create("fetch size must be >= 0", ShaleSqlExceptions.INVALID_PARAMETER_VALUE);
+      throw ShaleSqlExceptions.create(
+          "fetch size must be >= 0", ShaleSqlExceptions.INVALID_PARAMETER_VALUE);
     }
     fetchSize = rows;
   }
