@@ -95,18 +95,24 @@ abstract class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateAsciiStream(int columnIndex, java.io.InputStream x, int length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+  public final void updateAsciiStream(int columnIndex, java.io.InputStream x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBinaryStream(int columnIndex, java.io.InputStream x, int length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+  public final void updateBinaryStream(int columnIndex, java.io.InputStream x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateCharacterStream(int columnIndex, java.io.Reader x, int length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+  public final void updateCharacterStream(int columnIndex, java.io.Reader x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
@@ -160,7 +166,8 @@ abstract class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateBigDecimal(String columnLabel, java.math.BigDecimal x) throws SQLException {
+  public final void updateBigDecimal(String columnLabel, java.math.BigDecimal x)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBigDecimal (result sets are read-only)");
   }
 
@@ -190,18 +197,24 @@ abstract class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateAsciiStream(String columnLabel, java.io.InputStream x, int length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+  public final void updateAsciiStream(String columnLabel, java.io.InputStream x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBinaryStream(String columnLabel, java.io.InputStream x, int length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+  public final void updateBinaryStream(String columnLabel, java.io.InputStream x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateCharacterStream(String columnLabel, java.io.Reader x, int length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+  public final void updateCharacterStream(String columnLabel, java.io.Reader x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
@@ -330,52 +343,70 @@ abstract class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateNCharacterStream(int columnIndex, java.io.Reader x, long length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateNCharacterStream (result sets are read-only)");
+  public final void updateNCharacterStream(int columnIndex, java.io.Reader x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateNCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateNCharacterStream(String columnLabel, java.io.Reader x, long length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateNCharacterStream (result sets are read-only)");
+  public final void updateNCharacterStream(String columnLabel, java.io.Reader x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateNCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateAsciiStream(int columnIndex, java.io.InputStream x, long length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+  public final void updateAsciiStream(int columnIndex, java.io.InputStream x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBinaryStream(int columnIndex, java.io.InputStream x, long length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+  public final void updateBinaryStream(int columnIndex, java.io.InputStream x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateCharacterStream(int columnIndex, java.io.Reader x, long length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+  public final void updateCharacterStream(int columnIndex, java.io.Reader x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateAsciiStream(String columnLabel, java.io.InputStream x, long length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+  public final void updateAsciiStream(String columnLabel, java.io.InputStream x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBinaryStream(String columnLabel, java.io.InputStream x, long length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+  public final void updateBinaryStream(String columnLabel, java.io.InputStream x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateCharacterStream(String columnLabel, java.io.Reader x, long length) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+  public final void updateCharacterStream(String columnLabel, java.io.Reader x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBlob(int columnIndex, java.io.InputStream x, long length) throws SQLException {
+  public final void updateBlob(int columnIndex, java.io.InputStream x, long length)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBlob (result sets are read-only)");
   }
 
   @Override
-  public final void updateBlob(String columnLabel, java.io.InputStream x, long length) throws SQLException {
+  public final void updateBlob(String columnLabel, java.io.InputStream x, long length)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBlob (result sets are read-only)");
   }
 
@@ -385,58 +416,73 @@ abstract class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateClob(String columnLabel, java.io.Reader x, long length) throws SQLException {
+  public final void updateClob(String columnLabel, java.io.Reader x, long length)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateNClob(int columnIndex, java.io.Reader x, long length) throws SQLException {
+  public final void updateNClob(int columnIndex, java.io.Reader x, long length)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateNClob(String columnLabel, java.io.Reader x, long length) throws SQLException {
+  public final void updateNClob(String columnLabel, java.io.Reader x, long length)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNClob (result sets are read-only)");
   }
 
   @Override
   public final void updateNCharacterStream(int columnIndex, java.io.Reader x) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateNCharacterStream (result sets are read-only)");
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateNCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateNCharacterStream(String columnLabel, java.io.Reader x) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateNCharacterStream (result sets are read-only)");
+  public final void updateNCharacterStream(String columnLabel, java.io.Reader x)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateNCharacterStream (result sets are read-only)");
   }
 
   @Override
   public final void updateAsciiStream(int columnIndex, java.io.InputStream x) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
   public final void updateBinaryStream(int columnIndex, java.io.InputStream x) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
   public final void updateCharacterStream(int columnIndex, java.io.Reader x) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateAsciiStream(String columnLabel, java.io.InputStream x) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+  public final void updateAsciiStream(String columnLabel, java.io.InputStream x)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBinaryStream(String columnLabel, java.io.InputStream x) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+  public final void updateBinaryStream(String columnLabel, java.io.InputStream x)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateCharacterStream(String columnLabel, java.io.Reader x) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+  public final void updateCharacterStream(String columnLabel, java.io.Reader x)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
@@ -470,22 +516,28 @@ abstract class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateObject(int columnIndex, Object x, java.sql.SQLType targetSqlType, int scaleOrLength) throws SQLException {
+  public final void updateObject(
+      int columnIndex, Object x, java.sql.SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 
   @Override
-  public final void updateObject(String columnLabel, Object x, java.sql.SQLType targetSqlType, int scaleOrLength) throws SQLException {
+  public final void updateObject(
+      String columnLabel, Object x, java.sql.SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 
   @Override
-  public final void updateObject(int columnIndex, Object x, java.sql.SQLType length) throws SQLException {
+  public final void updateObject(int columnIndex, Object x, java.sql.SQLType targetSqlType)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 
   @Override
-  public final void updateObject(String columnLabel, Object x, java.sql.SQLType length) throws SQLException {
+  public final void updateObject(String columnLabel, Object x, java.sql.SQLType targetSqlType)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 }

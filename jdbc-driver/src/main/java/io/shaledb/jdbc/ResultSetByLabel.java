@@ -19,9 +19,8 @@ import java.util.Calendar;
 import java.util.Map;
 
 /**
- * The by-label half of {@link java.sql.ResultSet}: every getter taking a column label resolves
- * it with {@link #findColumn} (case-insensitive, first match) and delegates to the by-index
- * getter.
+ * The by-label half of {@link java.sql.ResultSet}: every getter taking a column label resolves it
+ * with {@link #findColumn} (case-insensitive, first match) and delegates to the by-index getter.
  */
 abstract class ResultSetByLabel extends ReadOnlyResultSet {
   @Override
@@ -195,5 +194,4 @@ abstract class ResultSetByLabel extends ReadOnlyResultSet {
   public SQLXML getSQLXML(String columnLabel) throws SQLException {
     return getSQLXML(findColumn(columnLabel));
   }
-
 }

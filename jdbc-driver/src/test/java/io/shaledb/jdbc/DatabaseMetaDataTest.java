@@ -30,46 +30,141 @@ class DatabaseMetaDataTest {
   void setUp() throws Exception {
     fake = FakeShaleServer.start();
     fake.serverVersion = "0.3.7";
-    fake.on("SELECT * FROM information_schema.tables", Answer.rows(List.of(
-        col("table_catalog", Types.VARCHAR, "VARCHAR"), col("table_schema", Types.VARCHAR, "VARCHAR"),
-        col("table_name", Types.VARCHAR, "VARCHAR"), col("table_type", Types.VARCHAR, "VARCHAR")),
-        List.of(List.of("defaultdb", "public", "accounts", "BASE TABLE"),
-            List.of("defaultdb", "public", "t_1", "BASE TABLE"),
-            List.of("defaultdb", "public", "tx1", "BASE TABLE"),
-            List.of("defaultdb", "public", "rich", "VIEW"),
-            List.of("defaultdb", "information_schema", "tables", "SYSTEM VIEW"),
-            List.of("defaultdb", "information_schema", "columns", "BASE TABLE"))));
-    fake.on("SELECT * FROM information_schema.columns", Answer.rows(List.of(
-        col("table_catalog", Types.VARCHAR, "VARCHAR"), col("table_schema", Types.VARCHAR, "VARCHAR"),
-        col("table_name", Types.VARCHAR, "VARCHAR"), col("column_name", Types.VARCHAR, "VARCHAR"),
-        col("ordinal_position", Types.BIGINT, "INT8"), col("column_default", Types.VARCHAR, "VARCHAR"),
-        col("is_nullable", Types.VARCHAR, "VARCHAR"), col("data_type", Types.VARCHAR, "VARCHAR"),
-        col("character_maximum_length", Types.BIGINT, "INT8"),
-        col("numeric_precision", Types.BIGINT, "INT8"), col("numeric_scale", Types.BIGINT, "INT8"),
-        col("is_hidden", Types.VARCHAR, "VARCHAR")),
-        List.of(
-            Arrays.asList("defaultdb", "public", "accounts", "balance", 2L, null, "YES", "NUMERIC",
-                null, 10L, 2L, "NO"),
-            Arrays.asList("defaultdb", "public", "accounts", "id", 1L, null, "NO", "BIGINT", null,
-                64L, 0L, "NO"),
-            Arrays.asList("defaultdb", "public", "accounts", "name", 3L, null, "YES",
-                "character varying", 20L, null, null, "NO"),
-            Arrays.asList("defaultdb", "public", "t_1", "rowid", 2L, "unique_rowid()", "NO",
-                "INT8", null, 64L, 0L, "YES"),
-            Arrays.asList("defaultdb", "public", "t_1", "a", 1L, null, "YES", "INT4", null, 32L,
-                0L, "NO"))));
-    fake.on("SELECT * FROM information_schema.statistics", Answer.rows(List.of(
-        col("table_schema", Types.VARCHAR, "VARCHAR"), col("table_name", Types.VARCHAR, "VARCHAR"),
-        col("non_unique", Types.VARCHAR, "VARCHAR"), col("index_name", Types.VARCHAR, "VARCHAR"),
-        col("seq_in_index", Types.BIGINT, "INT8"), col("column_name", Types.VARCHAR, "VARCHAR"),
-        col("direction", Types.VARCHAR, "VARCHAR"), col("storing", Types.VARCHAR, "VARCHAR"),
-        col("implicit", Types.VARCHAR, "VARCHAR")),
-        List.of(
-            List.of("public", "accounts", "NO", "accounts_pkey", 1L, "id", "ASC", "NO", "NO"),
-            List.of("public", "accounts", "YES", "accounts_name_idx", 1L, "name", "DESC", "NO", "NO"),
-            List.of("public", "accounts", "YES", "accounts_name_idx", 2L, "id", "ASC", "NO", "YES"),
-            List.of("public", "accounts", "YES", "accounts_name_idx", 3L, "balance", "N/A", "YES", "NO"),
-            List.of("public", "tx1", "NO", "tx1_pkey", 1L, "k", "ASC", "NO", "NO"))));
+    fake.on(
+        "SELECT * FROM information_schema.tables",
+        Answer.rows(
+            List.of(
+                col("table_catalog", Types.VARCHAR, "VARCHAR"),
+                    col("table_schema", Types.VARCHAR, "VARCHAR"),
+                col("table_name", Types.VARCHAR, "VARCHAR"),
+                    col("table_type", Types.VARCHAR, "VARCHAR")),
+            List.of(
+                List.of("defaultdb", "public", "accounts", "BASE TABLE"),
+                List.of("defaultdb", "public", "t_1", "BASE TABLE"),
+                List.of("defaultdb", "public", "tx1", "BASE TABLE"),
+                List.of("defaultdb", "public", "rich", "VIEW"),
+                List.of("defaultdb", "information_schema", "tables", "SYSTEM VIEW"),
+                List.of("defaultdb", "information_schema", "columns", "BASE TABLE"))));
+    fake.on(
+        "SELECT * FROM information_schema.columns",
+        Answer.rows(
+            List.of(
+                col("table_catalog", Types.VARCHAR, "VARCHAR"),
+                col("table_schema", Types.VARCHAR, "VARCHAR"),
+                col("table_name", Types.VARCHAR, "VARCHAR"),
+                col("column_name", Types.VARCHAR, "VARCHAR"),
+                col("ordinal_position", Types.BIGINT, "INT8"),
+                col("column_default", Types.VARCHAR, "VARCHAR"),
+                col("is_nullable", Types.VARCHAR, "VARCHAR"),
+                col("data_type", Types.VARCHAR, "VARCHAR"),
+                col("character_maximum_length", Types.BIGINT, "INT8"),
+                col("numeric_precision", Types.BIGINT, "INT8"),
+                col("numeric_scale", Types.BIGINT, "INT8"),
+                col("is_hidden", Types.VARCHAR, "VARCHAR")),
+            List.of(
+                Arrays.asList(
+                    "defaultdb",
+                    "public",
+                    "accounts",
+                    "balance",
+                    2L,
+                    null,
+                    "YES",
+                    "NUMERIC",
+                    null,
+                    10L,
+                    2L,
+                    "NO"),
+                Arrays.asList(
+                    "defaultdb",
+                    "public",
+                    "accounts",
+                    "id",
+                    1L,
+                    null,
+                    "NO",
+                    "BIGINT",
+                    null,
+                    64L,
+                    0L,
+                    "NO"),
+                Arrays.asList(
+                    "defaultdb",
+                    "public",
+                    "accounts",
+                    "name",
+                    3L,
+                    null,
+                    "YES",
+                    "character varying",
+                    20L,
+                    null,
+                    null,
+                    "NO"),
+                Arrays.asList(
+                    "defaultdb",
+                    "public",
+                    "t_1",
+                    "rowid",
+                    2L,
+                    "unique_rowid()",
+                    "NO",
+                    "INT8",
+                    null,
+                    64L,
+                    0L,
+                    "YES"),
+                Arrays.asList(
+                    "defaultdb",
+                    "public",
+                    "t_1",
+                    "a",
+                    1L,
+                    null,
+                    "YES",
+                    "INT4",
+                    null,
+                    32L,
+                    0L,
+                    "NO"))));
+    fake.on(
+        "SELECT * FROM information_schema.statistics",
+        Answer.rows(
+            List.of(
+                col("table_schema", Types.VARCHAR, "VARCHAR"),
+                col("table_name", Types.VARCHAR, "VARCHAR"),
+                col("non_unique", Types.VARCHAR, "VARCHAR"),
+                col("index_name", Types.VARCHAR, "VARCHAR"),
+                col("seq_in_index", Types.BIGINT, "INT8"),
+                col("column_name", Types.VARCHAR, "VARCHAR"),
+                col("direction", Types.VARCHAR, "VARCHAR"),
+                col("storing", Types.VARCHAR, "VARCHAR"),
+                col("implicit", Types.VARCHAR, "VARCHAR")),
+            List.of(
+                List.of("public", "accounts", "NO", "accounts_pkey", 1L, "id", "ASC", "NO", "NO"),
+                List.of(
+                    "public",
+                    "accounts",
+                    "YES",
+                    "accounts_name_idx",
+                    1L,
+                    "name",
+                    "DESC",
+                    "NO",
+                    "NO"),
+                List.of(
+                    "public", "accounts", "YES", "accounts_name_idx", 2L, "id", "ASC", "NO", "YES"),
+                List.of(
+                    "public",
+                    "accounts",
+                    "YES",
+                    "accounts_name_idx",
+                    3L,
+                    "balance",
+                    "N/A",
+                    "YES",
+                    "NO"),
+                List.of("public", "tx1", "NO", "tx1_pkey", 1L, "k", "ASC", "NO", "NO"))));
     conn = DriverManager.getConnection(fake.url() + "?user=bob");
     md = conn.getMetaData();
   }
@@ -118,7 +213,10 @@ class DatabaseMetaDataTest {
     assertTrue(md.supportsBatchUpdates());
     assertTrue(md.supportsGetGeneratedKeys());
     assertTrue(md.supportsResultSetType(ResultSet.TYPE_FORWARD_ONLY));
-    assertFalse(md.supportsResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE));
+    assertTrue(md.supportsResultSetType(ResultSet.TYPE_SCROLL_INSENSITIVE));
+    assertFalse(md.supportsResultSetType(ResultSet.TYPE_SCROLL_SENSITIVE));
+    assertFalse(
+        md.supportsResultSetConcurrency(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE));
     assertFalse(md.supportsStoredProcedures());
     assertTrue(md.storesLowerCaseIdentifiers());
     assertEquals(1 << 20, md.getMaxStatementLength());
@@ -127,26 +225,45 @@ class DatabaseMetaDataTest {
   @Test
   void tablesAreTypedAndSystemTablesAreNeverReportedAsTable() throws SQLException {
     ResultSet rs = md.getTables(null, null, "%", null);
-    assertEquals(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS",
-        "TYPE_CAT", "TYPE_SCHEM", "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION"),
+    assertEquals(
+        List.of(
+            "TABLE_CAT",
+            "TABLE_SCHEM",
+            "TABLE_NAME",
+            "TABLE_TYPE",
+            "REMARKS",
+            "TYPE_CAT",
+            "TYPE_SCHEM",
+            "TYPE_NAME",
+            "SELF_REFERENCING_COL_NAME",
+            "REF_GENERATION"),
         labels(rs));
     List<String> rows = new ArrayList<>();
     while (rs.next()) {
-      rows.add(rs.getString("TABLE_TYPE") + ":" + rs.getString("TABLE_SCHEM") + "."
-          + rs.getString(3));
+      rows.add(
+          rs.getString("TABLE_TYPE") + ":" + rs.getString("TABLE_SCHEM") + "." + rs.getString(3));
       assertEquals("defaultdb", rs.getString("TABLE_CAT"));
     }
-    assertEquals(List.of("SYSTEM TABLE:information_schema.columns",
-        "SYSTEM TABLE:information_schema.tables", "TABLE:public.accounts", "TABLE:public.t_1",
-        "TABLE:public.tx1", "VIEW:public.rich"), rows);
-    assertEquals(List.of("accounts", "t_1", "tx1"),
+    assertEquals(
+        List.of(
+            "SYSTEM TABLE:information_schema.columns",
+            "SYSTEM TABLE:information_schema.tables",
+            "TABLE:public.accounts",
+            "TABLE:public.t_1",
+            "TABLE:public.tx1",
+            "VIEW:public.rich"),
+        rows);
+    assertEquals(
+        List.of("accounts", "t_1", "tx1"),
         column(md.getTables(null, "public", null, new String[] {"TABLE"}), "TABLE_NAME"));
     // "_" matches any one character, so the unescaped pattern also finds tx1
-    assertEquals(List.of("t_1", "tx1"), column(md.getTables(null, null, "t_1", null), "TABLE_NAME"));
+    assertEquals(
+        List.of("t_1", "tx1"), column(md.getTables(null, null, "t_1", null), "TABLE_NAME"));
     assertEquals(List.of("t_1"), column(md.getTables(null, null, "t\\_1", null), "TABLE_NAME"));
     assertEquals(List.of("accounts"), column(md.getTables(null, null, "ACC%", null), "TABLE_NAME"));
     assertEquals(List.of(), column(md.getTables("otherdb", null, null, null), "TABLE_NAME"));
-    assertEquals(List.of("SYSTEM TABLE", "TABLE", "VIEW"), column(md.getTableTypes(), "TABLE_TYPE"));
+    assertEquals(
+        List.of("SYSTEM TABLE", "TABLE", "VIEW"), column(md.getTableTypes(), "TABLE_TYPE"));
   }
 
   @Test
@@ -182,8 +299,9 @@ class DatabaseMetaDataTest {
   @Test
   void primaryKeysAndIndexesComeFromStatistics() throws SQLException {
     ResultSet pk = md.getPrimaryKeys(null, null, "accounts");
-    assertEquals(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ",
-        "PK_NAME"), labels(pk));
+    assertEquals(
+        List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"),
+        labels(pk));
     assertTrue(pk.next());
     assertEquals("id", pk.getString("COLUMN_NAME"));
     assertEquals(1, pk.getShort("KEY_SEQ"));
@@ -194,18 +312,27 @@ class DatabaseMetaDataTest {
     assertEquals(13, labels(idx).size());
     List<String> rows = new ArrayList<>();
     while (idx.next()) {
-      rows.add(idx.getBoolean("NON_UNIQUE") + " " + idx.getString("INDEX_NAME") + " "
-          + idx.getInt("ORDINAL_POSITION") + " " + idx.getString("COLUMN_NAME") + " "
-          + idx.getString("ASC_OR_DESC"));
+      rows.add(
+          idx.getBoolean("NON_UNIQUE")
+              + " "
+              + idx.getString("INDEX_NAME")
+              + " "
+              + idx.getInt("ORDINAL_POSITION")
+              + " "
+              + idx.getString("COLUMN_NAME")
+              + " "
+              + idx.getString("ASC_OR_DESC"));
     }
     assertEquals(List.of("false accounts_pkey 1 id A", "true accounts_name_idx 1 name D"), rows);
-    assertEquals(List.of("accounts_pkey"),
+    assertEquals(
+        List.of("accounts_pkey"),
         column(md.getIndexInfo(null, null, "accounts", true, true), "INDEX_NAME"));
   }
 
   @Test
   void missingStatisticsViewGivesEmptyKeys() throws SQLException {
-    fake.on("SELECT * FROM information_schema.statistics",
+    fake.on(
+        "SELECT * FROM information_schema.statistics",
         Answer.error("42P01", "relation \"information_schema.statistics\" does not exist", 15));
     assertFalse(md.getPrimaryKeys(null, null, "accounts").next());
     assertFalse(md.getIndexInfo(null, null, "accounts", false, true).next());

@@ -24,12 +24,19 @@ class HikariPoolTest {
   @Test
   void poolOfFourServesSeveralThreads() throws Exception {
     try (FakeShaleServer fake = FakeShaleServer.start()) {
-      fake.prepared("SELECT ? + 1", List.of(col("$1", Types.BIGINT, "INT8")),
+      fake.prepared(
+          "SELECT ? + 1",
+          List.of(col("$1", Types.BIGINT, "INT8")),
           List.of(col("r", Types.BIGINT, "INT8")));
-      fake.on("SELECT ? + 1", call -> Answer.rows(List.of(col("r", Types.BIGINT, "INT8")),
-          List.of(List.of((Long) call.params().get(0) + 1))));
-      fake.on("SELECT 1", Answer.rows(List.of(col("one", Types.INTEGER, "INT4")),
-          List.of(List.of(1L))));
+      fake.on(
+          "SELECT ? + 1",
+          call ->
+              Answer.rows(
+                  List.of(col("r", Types.BIGINT, "INT8")),
+                  List.of(List.of((Long) call.params().get(0) + 1))));
+      fake.on(
+          "SELECT 1",
+          Answer.rows(List.of(col("one", Types.INTEGER, "INT4")), List.of(List.of(1L))));
       HikariConfig config = new HikariConfig();
       config.setJdbcUrl(fake.url());
       config.setDriverClassName(ShaleDriver.class.getName());
@@ -44,26 +51,29 @@ class HikariPoolTest {
         List<Future<Long>> results = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           final long base = t * 1000L;
-          results.add(pool.submit(() -> {
-            long sum = 0;
-            for (int i = 0; i < iterations; i++) {
-              try (Connection c = ds.getConnection()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT ? + 1")) {
-                  ps.setLong(1, base + i);
-                  try (ResultSet rs = ps.executeQuery()) {
-                    assertTrue(rs.next());
-                    assertEquals(base + i + 1, rs.getLong(1));
-                    sum += rs.getLong(1);
-                  }
-                }
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {
-                  assertTrue(rs.next());
-                  assertEquals(1, rs.getObject(1));
-                }
-              }
-            }
-            return sum;
-          }));
+          results.add(
+              pool.submit(
+                  () -> {
+                    long sum = 0;
+                    for (int i = 0; i < iterations; i++) {
+                      try (Connection c = ds.getConnection()) {
+                        try (PreparedStatement ps = c.prepareStatement("SELECT ? + 1")) {
+                          ps.setLong(1, base + i);
+                          try (ResultSet rs = ps.executeQuery()) {
+                            assertTrue(rs.next());
+                            assertEquals(base + i + 1, rs.getLong(1));
+                            sum += rs.getLong(1);
+                          }
+                        }
+                        try (Statement st = c.createStatement();
+                            ResultSet rs = st.executeQuery("SELECT 1")) {
+                          assertTrue(rs.next());
+                          assertEquals(1, rs.getObject(1));
+                        }
+                      }
+                    }
+                    return sum;
+                  }));
         }
         pool.shutdown();
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));

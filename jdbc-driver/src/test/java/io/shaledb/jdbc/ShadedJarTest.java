@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the self-contained "-all" jar, when a previous {@code mvn package} left one in
- * target/ (skipped otherwise): every class relocated under io/shaledb/, the java.sql.Driver
- * service file present, and the driver working from that jar alone in an isolated class loader.
+ * Checks the self-contained "-all" jar, when a previous {@code mvn package} left one in target/
+ * (skipped otherwise): every class relocated under io/shaledb/, the java.sql.Driver service file
+ * present, and the driver working from that jar alone in an isolated class loader.
  */
 class ShadedJarTest {
   private static Path allJar() throws IOException {
@@ -53,10 +53,13 @@ class ShadedJarTest {
     try (JarFile jf = new JarFile(jar.toFile())) {
       for (Enumeration<JarEntry> e = jf.entries(); e.hasMoreElements(); ) {
         String name = e.nextElement().getName();
-        if ((name.endsWith(".class") && !name.startsWith("io/shaledb/")
-            && !name.startsWith("META-INF/versions/"))
-            || name.startsWith("io/grpc/") || name.startsWith("com/google/")
-            || name.startsWith("io/netty/") || name.startsWith("io/perfmark/")) {
+        if ((name.endsWith(".class")
+                && !name.startsWith("io/shaledb/")
+                && !name.startsWith("META-INF/versions/"))
+            || name.startsWith("io/grpc/")
+            || name.startsWith("com/google/")
+            || name.startsWith("io/netty/")
+            || name.startsWith("io/perfmark/")) {
           stray.add(name);
         }
       }
@@ -72,16 +75,22 @@ class ShadedJarTest {
   void driverFromTheAllJarAloneTalksToAServer() throws Exception {
     Path jar = allJar();
     Assumptions.assumeTrue(jar != null, "no -all jar in target/ (run mvn package)");
-    try (FakeShaleServer fake = FakeShaleServer.start();
-         URLClassLoader isolated = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-             ClassLoader.getPlatformClassLoader())) {
-      fake.on("SELECT 1", Answer.rows(List.of(col("one", Types.INTEGER, "INT4")),
-          List.of(List.of(1L))));
-      Driver driver = (Driver) Class.forName("io.shaledb.jdbc.ShaleDriver", true, isolated)
-          .getDeclaredConstructor().newInstance();
+    // Deliberately not closed: the shaded Netty's shared event-loop threads outlive this test
+    // and still load classes from the loader.
+    URLClassLoader isolated =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    try (FakeShaleServer fake = FakeShaleServer.start()) {
+      fake.on(
+          "SELECT 1",
+          Answer.rows(List.of(col("one", Types.INTEGER, "INT4")), List.of(List.of(1L))));
+      Driver driver =
+          (Driver)
+              Class.forName("io.shaledb.jdbc.ShaleDriver", true, isolated)
+                  .getDeclaredConstructor()
+                  .newInstance();
       assertTrue(driver.getClass().getClassLoader() == isolated);
       try (Connection c = driver.connect(fake.url(), new Properties());
-           ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
+          ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
         assertTrue(rs.next());
         assertEquals(1, rs.getObject(1));
       }

@@ -18,11 +18,20 @@ import org.junit.jupiter.api.Test;
 class WireValuesTest {
   @Test
   void canonicalValuesRoundTrip() {
-    for (Object v : new Object[] {42L, -1.5d, new BigDecimal("-12.3400"), "text", true,
-        LocalDate.of(1900, 3, 1), LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000)}) {
+    for (Object v :
+        new Object[] {
+          42L,
+          -1.5d,
+          new BigDecimal("-12.3400"),
+          "text",
+          true,
+          LocalDate.of(1900, 3, 1),
+          LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000)
+        }) {
       assertEquals(v, WireValues.fromWire(WireValues.toWire(v)));
     }
-    assertArrayEquals(new byte[] {0, -1}, (byte[]) WireValues.fromWire(WireValues.toWire(new byte[] {0, -1})));
+    assertArrayEquals(
+        new byte[] {0, -1}, (byte[]) WireValues.fromWire(WireValues.toWire(new byte[] {0, -1})));
     assertNull(WireValues.fromWire(WireValues.toWire(null)));
     assertNull(WireValues.fromWire(Value.getDefaultInstance()));
   }
@@ -37,16 +46,20 @@ class WireValuesTest {
 
   @Test
   void timestampsAreMicrosecondsAndDatesAreDays() {
-    assertEquals(-1L, WireValues.toWire(LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000))
-        .getTimestampValue());
-    assertEquals(1L, WireValues.toWire(LocalDateTime.of(1970, 1, 1, 0, 0, 0, 1_999)).getTimestampValue());
+    assertEquals(
+        -1L,
+        WireValues.toWire(LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000))
+            .getTimestampValue());
+    assertEquals(
+        1L, WireValues.toWire(LocalDateTime.of(1970, 1, 1, 0, 0, 0, 1_999)).getTimestampValue());
     assertEquals(-1, WireValues.toWire(LocalDate.of(1969, 12, 31)).getDateValue());
     assertTrue(WireValues.toWire(null).getNull());
   }
 
   @Property(tries = 200, seed = "42")
-  void epochMicrosRoundTrip(@ForAll @LongRange(min = -62_000_000_000_000_000L,
-      max = 250_000_000_000_000_000L) long micros) {
+  void epochMicrosRoundTrip(
+      @ForAll @LongRange(min = -62_000_000_000_000_000L, max = 250_000_000_000_000_000L)
+          long micros) {
     assertEquals(micros, WireValues.toEpochMicros(WireValues.fromEpochMicros(micros)));
   }
 }
