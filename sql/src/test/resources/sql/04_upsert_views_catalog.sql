@@ -158,6 +158,35 @@ kv|n|3|integer|YES|1 + 1
 log|msg|1|text|YES|NULL
 log|at|2|date|YES|NULL
 
+statement ok
+CREATE TABLE stats_t (a INT, b VARCHAR(12), c DECIMAL(8,2), PRIMARY KEY (a))
+----
+CREATE TABLE
+
+statement ok
+CREATE UNIQUE INDEX stats_t_bc ON stats_t (b, c DESC)
+----
+CREATE INDEX
+
+query
+SELECT index_name, seq_in_index, column_name, direction, non_unique, is_primary FROM information_schema.statistics WHERE table_name = 'stats_t' ORDER BY index_name, seq_in_index
+----
+stats_t_bc|1|b|ASC|NO|NO
+stats_t_bc|2|c|DESC|NO|NO
+stats_t_pkey|1|a|ASC|NO|YES
+
+query
+SELECT column_name, character_maximum_length, numeric_precision, numeric_scale FROM information_schema.columns WHERE table_name = 'stats_t' ORDER BY ordinal_position
+----
+a|NULL|32|0
+b|12|NULL|NULL
+c|NULL|8|2
+
+statement ok
+DROP TABLE stats_t
+----
+DROP TABLE
+
 query
 SHOW TABLES
 ----
