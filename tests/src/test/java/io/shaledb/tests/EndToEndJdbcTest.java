@@ -262,6 +262,19 @@ class EndToEndJdbcTest {
       assertTrue(rs.next());
       assertEquals("e2e_folded", rs.getString("TABLE_NAME"));
     }
+    try (ResultSet rs = conn.getMetaData().getPrimaryKeys(null, null, "e2e_folded")) {
+      assertTrue(rs.next());
+      assertEquals("id", rs.getString("COLUMN_NAME"));
+      assertFalse(rs.next());
+    }
+    st.execute("CREATE UNIQUE INDEX e2e_quoted_plain ON \"E2E_Quoted\" (plain)");
+    try (ResultSet rs = conn.getMetaData().getIndexInfo(null, null, "E2E_Quoted", true, false)) {
+      List<String> indexes = new ArrayList<>();
+      while (rs.next()) {
+        indexes.add(rs.getString("INDEX_NAME") + ":" + rs.getString("COLUMN_NAME"));
+      }
+      assertTrue(indexes.contains("e2e_quoted_plain:plain"), indexes.toString());
+    }
     st.execute("DROP TABLE \"E2E_Quoted\"");
     st.execute("DROP TABLE e2e_folded");
   }
