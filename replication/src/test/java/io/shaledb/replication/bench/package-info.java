@@ -20,5 +20,12 @@
  * </pre>
  * The {@code dir} argument picks the disk (default: a new directory under {@code java.io.tmpdir},
  * deleted afterwards).
+ *
+ * <p>One run (2026-11-21, 2 shared vCPUs, virtual disk under /tmp, 10000 proposals of 64 bytes):
+ * raw 13862 synced batches/s; 1 outstanding 3294 commits/s, p50 0.28 ms, p99 0.70 ms, 3.00
+ * fsyncs per commit, 0.24 of raw; 64 outstanding 29096 commits/s, p50 1.92 ms, p99 4.76 ms, 0.17
+ * fsyncs per commit, 2.1 times raw (Raft batches the proposals that arrive between Readys). The
+ * disk acknowledges fsyncs in ~70 µs, so it likely has a volatile write cache; on a disk with
+ * honest multi-millisecond fsyncs the ratios hold but the absolute figures drop.
  */
 package io.shaledb.replication.bench;
