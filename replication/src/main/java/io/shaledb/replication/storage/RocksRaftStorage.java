@@ -236,8 +236,16 @@ public final class RocksRaftStorage implements RaftLog {
         staged.add(() -> publishTruncation(t));
     }
 
-    /** Compacts to {@code index} in a batch of its own, written unsynced (losing it is harmless). */
+    /**
+     * Compacts to {@code index} in a batch of its own, written unsynced (losing it is harmless),
+     * and publishes it.
+     *
+     * @throws IllegalStateException if other writes are staged and not yet published
+     */
     public void compact(long index) {
+        if (hasStaged()) {
+            throw new IllegalStateException(range + ": compact(index) while writes are staged");
+        }
         try (EngineBatch batch = engine.newBatch()) {
             compact(batch, index);
             if (!batch.isEmpty()) {

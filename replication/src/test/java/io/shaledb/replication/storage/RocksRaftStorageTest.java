@@ -154,6 +154,11 @@ class RocksRaftStorageTest {
         }
         assertFalse(s.hasStaged());
         assertEquals(0, s.lastIndex());
+        try (EngineBatch b = engine.newBatch()) {
+            s.setHardState(b, new HardState(1, null, 0));
+            assertThrows(IllegalStateException.class, () -> s.compact(0), "own-batch compaction would publish it");
+            s.discardStaged();
+        }
         assertEquals(0, reopen(R1).lastIndex());
     }
 
