@@ -7,12 +7,23 @@ import java.util.List;
  * persisted log entries. The core only reads through this interface; the driver writes the
  * contents of each {@link Ready} to the implementation before sending its messages.
  *
- * <p>This session has no log compaction, so the log always starts at index 1. Implementations
- * are called from the single thread driving the {@link RaftNode}.
+ * <p>The core does not compact: it assumes every index in {@code [1, lastIndex()]} is readable.
+ * A storage that supports compaction reports its first readable index through
+ * {@link #firstIndex()}; its owner must compact only entries that every member holds and that are
+ * applied (until snapshots exist). Implementations are called from the single thread driving the
+ * {@link RaftNode}.
  */
 public interface RaftLog {
     /** The last durably written hard state; {@link HardState#INITIAL} for a new member. */
     HardState hardState();
+
+    /**
+     * Index of the first entry that {@link #entries} can return; {@code lastIndex() + 1} if none.
+     * 1 unless the log has been compacted.
+     */
+    default long firstIndex() {
+        return 1;
+    }
 
     /** Index of the last persisted entry, 0 if the log is empty. */
     long lastIndex();

@@ -9,7 +9,7 @@
  *            │ (pure)   │ ◄─────────── │ 2. send messages  3. apply committed      │
  *            └──────────┘  advance()   │ 4. serve read states                      │
  *                 │ reads              └──────────────────────────────────────────┘
- *            RaftLog (durable prefix: MemoryRaftStorage in tests)
+ *            RaftLog (durable prefix: MemoryRaftStorage in tests, RocksRaftStorage on disk)
  * </pre>
  *
  * <p><b>Guarantees</b> (checked after every event by the seeded simulation in the tests): at most
@@ -31,8 +31,8 @@
  * ({@link io.shaledb.replication.raft.MemoryRaftStorage}).
  *
  * <p><b>Not built yet:</b> membership changes (joint consensus, learners), snapshots and log
- * compaction, a RocksDB-backed {@link io.shaledb.replication.raft.RaftLog} (column family RAFT),
- * lease-based reads, proposal forwarding, size-based flow control, async storage writes, the
- * multi-raft store, scheduler and transports.
+ * compaction (the RocksDB-backed log in {@code io.shaledb.replication.storage} can drop a prefix,
+ * but the core still assumes the whole log is readable), lease-based reads, proposal forwarding,
+ * size-based flow control, async storage writes, the multi-raft store, scheduler and transports.
  */
 package io.shaledb.replication.raft;

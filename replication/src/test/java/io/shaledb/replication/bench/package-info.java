@@ -1,0 +1,31 @@
+/**
+ * Benchmarks run by hand (mains, not tests; surefire never runs them).
+ *
+ * <p>{@link io.shaledb.replication.bench.RaftCommitBenchmark} measures, in one run on one disk:
+ * (a) raw synced RocksDB batch writes per second (one small put per fsync), and (b) a
+ * three-member Raft group in one JVM — three engines in temp directories, synced, each member
+ * persisting through {@code RocksRaftStorage} and {@code RaftLogWriter}, messages delivered
+ * directly on one thread by {@code DiskRaftCluster} — committing N proposals with one
+ * outstanding at a time and with 64 outstanding. It prints committed proposals/s, p50/p99 commit
+ * latency (propose to applied on the leader), fsyncs per commit over all members, and the ratio
+ * to (a). All members share one thread and one disk, so each commit pays the leader's and both
+ * followers' fsyncs in sequence; a real cluster overlaps them.
+ *
+ * <p>Run from the worktree root (no exec plugin needed):
+ * <pre>
+ *   mvn -o -q -B -pl replication -am test-compile dependency:build-classpath \
+ *       -Dmdep.outputFile=/tmp/shale-replication.cp
+ *   java -cp replication/target/test-classes:replication/target/classes:$(cat /tmp/shale-replication.cp) \
+ *       io.shaledb.replication.bench.RaftCommitBenchmark [proposals=2000] [payloadBytes=64] [dir]
+ * </pre>
+ * The {@code dir} argument picks the disk (default: a new directory under {@code java.io.tmpdir},
+ * deleted afterwards).
+ *
+ * <p>One run (2026-11-21, 2 shared vCPUs, virtual disk under /tmp, 10000 proposals of 64 bytes):
+ * raw 13862 synced batches/s; 1 outstanding 3294 commits/s, p50 0.28 ms, p99 0.70 ms, 3.00
+ * fsyncs per commit, 0.24 of raw; 64 outstanding 29096 commits/s, p50 1.92 ms, p99 4.76 ms, 0.17
+ * fsyncs per commit, 2.1 times raw (Raft batches the proposals that arrive between Readys). The
+ * disk acknowledges fsyncs in ~70 µs, so it likely has a volatile write cache; on a disk with
+ * honest multi-millisecond fsyncs the ratios hold but the absolute figures drop.
+ */
+package io.shaledb.replication.bench;
