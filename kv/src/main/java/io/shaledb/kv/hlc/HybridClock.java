@@ -79,6 +79,20 @@ public final class HybridClock {
     return new Timestamp(wall, logical);
   }
 
+  /**
+   * Forwards the clock to at least {@code ts} without the offset check of {@link #update}. Meant
+   * for recovery: a node restarting forwards past the highest timestamp it persisted, even if its
+   * physical clock is now behind it (readings then advance the logical component until physical
+   * time catches up).
+   */
+  public synchronized void forward(Timestamp ts) {
+    Objects.requireNonNull(ts, "ts");
+    if (ts.wallNanos() > wall || (ts.wallNanos() == wall && ts.logical() > logical)) {
+      wall = ts.wallNanos();
+      logical = ts.logical();
+    }
+  }
+
   /** The maximum tolerated offset given at construction. */
   public Duration maxOffset() {
     return maxOffset;

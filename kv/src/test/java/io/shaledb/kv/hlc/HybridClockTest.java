@@ -123,4 +123,15 @@ class HybridClockTest {
     assertEquals(8_000, seen.size());
     assertEquals(8_000, seen.stream().distinct().count());
   }
+
+  @Test
+  void forwardSkipsTheOffsetCheckAndNeverMovesBack() {
+    ManualClock m = new ManualClock(1_000);
+    HybridClock c = new HybridClock(m, OFFSET);
+    Timestamp far = new Timestamp(1_000 + 10 * OFFSET.toNanos(), 3);
+    c.forward(far);
+    assertEquals(new Timestamp(far.wallNanos(), 4), c.now());
+    c.forward(new Timestamp(5, 0));
+    assertEquals(new Timestamp(far.wallNanos(), 5), c.now());
+  }
 }

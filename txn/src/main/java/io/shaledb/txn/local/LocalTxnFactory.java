@@ -4,12 +4,15 @@ import io.shaledb.kv.Timestamp;
 import io.shaledb.kv.hlc.HybridClock;
 import io.shaledb.kv.mvcc.Mvcc;
 import io.shaledb.kv.mvcc.MvccReader;
+import io.shaledb.kv.storage.ColumnFamily;
 import io.shaledb.kv.storage.Engine;
 import io.shaledb.kv.storage.EngineBatch;
 import io.shaledb.txn.KvLimitException;
 import io.shaledb.txn.KvTxn;
 import io.shaledb.txn.TransactionRetryException;
 import io.shaledb.txn.TransactionRetryException.Reason;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -38,9 +41,19 @@ public final class LocalTxnFactory implements io.shaledb.txn.TxnFactory {
    * allocation and the batch write of one commit. Hence a read timestamp is either below a
    * commit's timestamp or allocated after its batch was written.
    */
+  /**
+   * Node-local record of the highest commit timestamp, written in every commit batch, so that a
+   * factory created over an existing store forwards its clock past every committed version even
+   * if the physical clock went backwards across a restart.
+   */
+  static final byte[] MAX_COMMIT_TS_KEY = "txn.local.max-commit-ts".getBytes(StandardCharsets.US_ASCII);
+
   private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
 
   /**
+   * Creates the factory and forwards {@code clock} past the highest commit timestamp recorded in
+   * {@code engine} (see {@link HybridClock#forward}).
+   *
    * @param engine where committed versions live (MVCC column family); not closed by this factory
    * @param clock source of read and commit timestamps
    * @param syncCommits whether each commit fsyncs before returning
@@ -50,6 +63,10 @@ public final class LocalTxnFactory implements io.shaledb.txn.TxnFactory {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.syncCommits = syncCommits;
     this.reader = MvccReader.of(engine);
+    byte[] persisted = engine.get(ColumnFamily.LOCAL, MAX_COMMIT_TS_KEY);
+    if (persisted != null) {
+      clock.forward(decodeTimestamp(persisted));
+    }
   }
 
   @Override
@@ -94,12 +111,25 @@ public final class LocalTxnFactory implements io.shaledb.txn.TxnFactory {
             Mvcc.put(batch, w.getKey(), commitTs, w.getValue());
           }
         }
+        batch.put(ColumnFamily.LOCAL, MAX_COMMIT_TS_KEY, encodeTimestamp(commitTs));
         engine.write(batch, syncCommits);
       }
       return commitTs;
     } finally {
       commitLock.writeLock().unlock();
     }
+  }
+
+  private static byte[] encodeTimestamp(Timestamp ts) {
+    return ByteBuffer.allocate(12).putLong(ts.wallNanos()).putInt(ts.logical()).array();
+  }
+
+  private static Timestamp decodeTimestamp(byte[] b) {
+    if (b.length != 12) {
+      throw new IllegalStateException("corrupt max commit timestamp record of " + b.length + " bytes");
+    }
+    ByteBuffer buf = ByteBuffer.wrap(b);
+    return new Timestamp(buf.getLong(), buf.getInt());
   }
 
   static void checkKey(byte[] key) {

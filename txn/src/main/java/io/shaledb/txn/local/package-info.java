@@ -22,9 +22,10 @@
  * therefore need no engine snapshot: the versions at or below a read timestamp never change.
  * Cost: {@code begin()} waits while a commit writes (and fsyncs); commits are serialized.
  *
- * <p><b>Clock across restarts:</b> the hybrid clock must be ahead of every commit timestamp already
- * in the store when a factory is created over it (true while the physical clock does not go back
- * across a restart); otherwise new transactions would read below recent commits.
+ * <p><b>Clock across restarts:</b> every commit batch also records its commit timestamp under one
+ * key of the node-local column family; a factory created over an existing store forwards the
+ * clock past it, so new transactions never read below earlier commits even if the physical clock
+ * went backwards across the restart.
  *
  * <p><b>Limits:</b> keys must be non-empty and at most {@value
  * io.shaledb.txn.local.LocalTxnFactory#MAX_KEY_BYTES} bytes, values at most {@value

@@ -271,4 +271,17 @@ class LocalTxnFactoryTest {
     assertEquals(Optional.of("1"), read("a"));
     assertEquals(Optional.empty(), read("b"));
   }
+
+  @Test
+  void reopeningWithALaggingClockStillSeesAndOverwritesEarlierCommits() {
+    commit("a", "1");
+    engine.close();
+    engine = Engine.open(dir, EngineOptions.defaults().withSyncWrites(false));
+    AtomicLong behind = new AtomicLong(1_000L); // physical clock far behind the earlier commits
+    HybridClock lagging = new HybridClock(() -> behind.addAndGet(1_000), Duration.ofMillis(500));
+    factory = new LocalTxnFactory(engine, lagging, true);
+    assertEquals(Optional.of("1"), read("a"));
+    commit("a", "2"); // would conflict forever if the read timestamp were below the first commit
+    assertEquals(Optional.of("2"), read("a"));
+  }
 }
