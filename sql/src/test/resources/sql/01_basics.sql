@@ -82,7 +82,7 @@ SELECT id FROM users ORDER BY id LIMIT 2 OFFSET 1
 query
 SELECT 7 / 2, -7 / 2, 7 % 3, 7.0 / 2
 ----
-3|-3|1|3.5
+3|-3|1|3.500000000000
 
 query
 SELECT lower('AbC'), upper('abc'), length('hello'), substr('hello', 2, 3), substring('hello' from 2 for 2), trim('  x  '), 'a' || 'b', concat('x', 'y'), replace('aXbX', 'X', '-'), position('l' in 'hello')
@@ -92,7 +92,7 @@ abc|ABC|5|ell|el|x|ab|xy|a-b-|3
 query
 SELECT abs(-3), round(2.567, 2), ceil(2.1), floor(2.9), mod(10, 3), power(2, 10), sqrt(16.0)
 ----
-3|2.57|3|2|1|1024.0|4.0
+3|2.570|3|2|1|1024.0|4.0
 
 query
 SELECT CASE WHEN age > 28 THEN 'old' WHEN age IS NULL THEN 'unknown' ELSE 'young' END FROM users ORDER BY id

@@ -128,7 +128,7 @@ EXPLAIN UPDATE t SET d = d + 1 WHERE a = 3
 update rows read by:
 EnumerableCalc(expr#0..3=[{inputs}], expr#4=[1], expr#5=[+($t3, $t4)], proj#0..3=[{exprs}], EXPR$4=[$t5])
   EnumerableInterpreter
-    BindableTableScan(table=[[public, tall]], filters=[[=($0, 3)]])
+    BindableTableScan(table=[[public, t]], filters=[[=($0, 3)]])
 span scan of t@t_pkey spans: /Table/101/1/3
 
 query
@@ -136,7 +136,7 @@ EXPLAIN DELETE FROM t WHERE a = 1 AND b = 2
 ----
 delete rows read by:
 EnumerableInterpreter
-  BindableTableScan(table=[[public, tall]], filters=[[AND(=($0, 1), =($1, 2))]])
+  BindableTableScan(table=[[public, t]], filters=[[AND(=($0, 1), =($1, 2))]])
 point get of t@t_pkey spans: /Table/101/1/1/2
 
 statement ok

@@ -289,3 +289,153 @@ statement error 22P02
 INSERT INTO types (i) VALUES ('abc')
 ----
 22P02 invalid input syntax for type integer: "abc"
+
+statement ok
+CREATE TABLE stamped (id INT PRIMARY KEY, at_ts TIMESTAMP DEFAULT now(), dday DATE DEFAULT CURRENT_DATE, note TEXT DEFAULT 'none')
+----
+CREATE TABLE
+
+statement ok
+INSERT INTO stamped (id) VALUES (1)
+----
+INSERT 0 1
+
+query
+SELECT id, at_ts IS NOT NULL, dday IS NOT NULL, note FROM stamped
+----
+1|true|true|none
+
+query
+SELECT count(*) FROM stamped WHERE at_ts <= now() AND at_ts > TIMESTAMP '2000-01-01 00:00:00'
+----
+1
+
+statement error 42804
+INSERT INTO stamped (id, dday) VALUES (2, true)
+----
+42804 column "dday" is of type date but expression is of type boolean
+
+statement error 42703
+INSERT INTO stamped (id, nope) VALUES (3, 1)
+----
+42703 column "nope" of relation "stamped" does not exist
+
+statement error 42601
+INSERT INTO stamped (id, note) VALUES (3)
+----
+42601 INSERT has more target columns than expressions
+
+statement error 42P01
+INSERT INTO nope VALUES (1)
+----
+42P01 relation "nope" does not exist
+
+statement error 42P01
+UPDATE nope SET x = 1
+----
+42P01 relation "nope" does not exist
+
+statement error 42703
+UPDATE stamped SET nope = 1
+----
+42703 column "nope" of relation "stamped" does not exist
+
+statement error 42703
+DELETE FROM stamped WHERE nope = 1
+----
+42703 column "nope" does not exist
+
+statement ok
+INSERT INTO stamped (id, note) SELECT id + 10, 'copy' FROM stamped
+----
+INSERT 0 1
+
+query
+SELECT id, note FROM stamped ORDER BY id
+----
+1|none
+11|copy
+
+statement ok
+INSERT INTO stamped (id, note) VALUES (20, lower('ABC')), (21, 'x' || 'y')
+----
+INSERT 0 2
+
+query
+SELECT id, note FROM stamped WHERE id >= 20 ORDER BY id
+----
+20|abc
+21|xy
+
+query
+SELECT version(), current_database()
+----
+ShaleDB 0.1.0 (PostgreSQL 13 compatible subset)|defaultdb
+
+query
+SHOW TRANSACTION ISOLATION LEVEL
+----
+serializable
+
+statement ok
+SET extra_float_digits = 3
+----
+SET
+
+statement ok
+CREATE TABLE acct (id INT PRIMARY KEY, email TEXT UNIQUE, visits INT DEFAULT 0)
+----
+CREATE TABLE
+
+statement ok
+INSERT INTO acct VALUES (1, 'a@x', 1), (2, 'b@x', 1)
+----
+INSERT 0 2
+
+statement ok
+INSERT INTO acct VALUES (3, 'a@x', 5) ON CONFLICT (email) DO UPDATE SET visits = acct.visits + excluded.visits
+----
+INSERT 0 1
+
+statement ok
+INSERT INTO acct VALUES (4, 'b@x', 5) ON CONFLICT DO NOTHING
+----
+INSERT 0 0
+
+statement error 23505
+INSERT INTO acct VALUES (5, 'b@x', 5)
+----
+23505 duplicate key value violates unique constraint "acct_email_key"
+
+query
+SELECT id, email, visits FROM acct ORDER BY id
+----
+1|a@x|6
+2|b@x|1
+
+statement ok
+UPSERT INTO acct VALUES (2, 'c@x', 10), (6, 'd@x', 1)
+----
+INSERT 0 2
+
+query
+SELECT id, email, visits FROM acct ORDER BY id
+----
+1|a@x|6
+2|c@x|10
+6|d@x|1
+
+query
+SELECT id FROM acct WHERE email = 'c@x'
+----
+2
+
+statement ok
+UPDATE acct SET visits = DEFAULT WHERE id = 6
+----
+UPDATE 1
+
+query
+SELECT visits FROM acct WHERE id = 6
+----
+0

@@ -42,7 +42,28 @@ final class ConstantEvaluator {
 
   private ConstantEvaluator() {}
 
+  /** Whether {@link #eval} can evaluate {@code n} directly (depends only on its shape). */
+  static boolean isConstant(SqlNode n) {
+    if (n instanceof SqlDynamicParam) {
+      return true;
+    }
+    if (n instanceof SqlLiteral lit) {
+      return literal(lit) != NOT_CONSTANT;
+    }
+    if (n instanceof SqlBasicCall call) {
+      if (call.getKind() == SqlKind.DEFAULT || isDefaultMarker(call)) {
+        return true;
+      }
+      return (call.getKind() == SqlKind.MINUS_PREFIX || call.getKind() == SqlKind.PLUS_PREFIX)
+          && call.operandCount() == 1 && call.operand(0) instanceof SqlNumericLiteral;
+    }
+    return false;
+  }
+
   static Object eval(SqlNode n, List<Object> params) {
+    if (!isConstant(n)) {
+      return NOT_CONSTANT;
+    }
     if (n instanceof SqlDynamicParam p) {
       if (p.getIndex() >= params.size()) {
         throw new SqlError(SqlState.UNDEFINED_PARAMETER, "no value supplied for parameter $" + (p.getIndex() + 1));
@@ -53,7 +74,7 @@ final class ConstantEvaluator {
       return literal(lit);
     }
     if (n instanceof SqlBasicCall call) {
-      if (call.getKind() == SqlKind.DEFAULT) {
+      if (call.getKind() == SqlKind.DEFAULT || isDefaultMarker(call)) {
         return DEFAULT;
       }
       if ((call.getKind() == SqlKind.MINUS_PREFIX || call.getKind() == SqlKind.PLUS_PREFIX)
@@ -76,6 +97,11 @@ final class ConstantEvaluator {
       }
     }
     return NOT_CONSTANT;
+  }
+
+  private static boolean isDefaultMarker(SqlBasicCall call) {
+    return call.operandCount() == 0
+        && io.shaledb.sql.parse.StatementParser.DEFAULT_MARKER.equals(call.getOperator().getName());
   }
 
   static Object literal(SqlLiteral lit) {

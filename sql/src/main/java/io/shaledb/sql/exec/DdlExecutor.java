@@ -44,7 +44,7 @@ public final class DdlExecutor {
     SqlNode q = CalciteParsing.parseQuery(cv.query(), sql, cv.queryOffset());
     RelDataType rowType;
     try {
-      rowType = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId()).validateQuery(q);
+      rowType = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database()).validateQuery(q);
     } catch (RuntimeException e) {
       throw ErrorTranslator.translate(e, cv.query(), cv.queryOffset());
     }

@@ -215,11 +215,11 @@ public final class DmlExecutor {
       constants[i] = ConstantEvaluator.eval(exprs.get(i), params);
     }
     PlannedQuery plan = queries.plan(sc, "UPDATE\u0000" + sql,
-        () -> updateQuery((SqlUpdate) reparse.get(), t, params));
+        () -> updateQuery((SqlUpdate) reparse.get(), t));
     List<Object[]> rows = queries.run(sc, plan, params, 0);
     int n = t.columns().size();
     for (Object[] r : rows) {
-      Object[] old = java.util.Arrays.copyOf(r, n);
+      Object[] old = asStored(sc, t, java.util.Arrays.copyOf(r, n));
       Object[] neu = old.clone();
       int k = n;
       for (int i = 0; i < targets.size(); i++) {
@@ -238,11 +238,11 @@ public final class DmlExecutor {
     return StatementResult.ofCount(rows.size(), "UPDATE " + rows.size());
   }
 
-  private SqlSelect updateQuery(SqlUpdate up, TableDescriptor t, List<Object> params) {
+  private SqlSelect updateQuery(SqlUpdate up, TableDescriptor t) {
     String alias = up.getAlias() != null ? up.getAlias().getSimple() : t.name();
     SqlNodeList select = allColumns(t, alias);
     for (SqlNode e : up.getSourceExpressionList()) {
-      if (ConstantEvaluator.eval(e, params) == ConstantEvaluator.NOT_CONSTANT) {
+      if (!ConstantEvaluator.isConstant(e)) {
         select.add(e);
       }
     }
@@ -261,9 +261,30 @@ public final class DmlExecutor {
     });
     List<Object[]> rows = queries.run(sc, plan, params, 0);
     for (Object[] r : rows) {
-      ec.rows().delete(sc.txn(), t, r);
+      ec.rows().delete(sc.txn(), t, asStored(sc, t, r));
     }
     return StatementResult.ofCount(rows.size(), "DELETE " + rows.size());
+  }
+
+  /**
+   * The row exactly as stored. Rows read through Calcite carry TIMESTAMPs at millisecond
+   * precision, while storage keeps microseconds; index maintenance needs the stored values, so the
+   * row is read again by primary key (unless the key itself holds a TIMESTAMP).
+   */
+  private Object[] asStored(StatementContext sc, TableDescriptor t, Object[] row) {
+    boolean hasTimestamp = false;
+    for (ColumnDescriptor c : t.columns()) {
+      hasTimestamp |= c.type().kind() == SqlType.Kind.TIMESTAMP;
+    }
+    if (!hasTimestamp) {
+      return row;
+    }
+    for (int id : t.primaryIndex().columnIds()) {
+      if (t.columnById(id).type().kind() == SqlType.Kind.TIMESTAMP) {
+        return row;
+      }
+    }
+    return ec.rows().get(sc.txn(), t, primaryKey(t, row)).orElse(row);
   }
 
   /** The query an UPDATE or DELETE reads its rows through (for EXPLAIN). */
@@ -271,7 +292,7 @@ public final class DmlExecutor {
       List<Object> params) {
     if (dml instanceof SqlUpdate up) {
       TableDescriptor t = table(sc, up.getTargetTable());
-      return queries.plan(sc, "UPDATE\u0000" + sql, () -> updateQuery((SqlUpdate) reparse.get(), t, params));
+      return queries.plan(sc, "UPDATE\u0000" + sql, () -> updateQuery((SqlUpdate) reparse.get(), t));
     }
     SqlDelete del = (SqlDelete) dml;
     TableDescriptor t = table(sc, del.getTargetTable());
@@ -295,6 +316,41 @@ public final class DmlExecutor {
     return SqlStdOperatorTable.AS.createCall(POS,
         new SqlIdentifier(List.of("public", t.name() + ShaleSchema.WITH_HIDDEN_SUFFIX), POS),
         new SqlIdentifier(alias, POS));
+  }
+
+  /**
+   * Types of parameters that stand alone as an INSERT value or an UPDATE SET value (they take
+   * the target column's type), by parameter index.
+   */
+  public java.util.Map<Integer, ColumnMeta> directParamTypes(StatementContext sc, SqlNode dml) {
+    java.util.Map<Integer, ColumnMeta> out = new java.util.HashMap<>();
+    if (dml instanceof SqlInsert ins) {
+      TableDescriptor t = table(sc, ins.getTargetTable());
+      List<ColumnDescriptor> targets = targetColumns(t, ins.getTargetColumnList());
+      if (ins.getSource().getKind() == SqlKind.VALUES) {
+        for (SqlNode rowNode : ((SqlCall) ins.getSource()).getOperandList()) {
+          List<SqlNode> items = rowNode instanceof SqlCall rc && rc.getKind() == SqlKind.ROW
+              ? rc.getOperandList() : List.of(rowNode);
+          for (int i = 0; i < items.size() && i < targets.size(); i++) {
+            if (items.get(i) instanceof SqlDynamicParam p) {
+              ColumnDescriptor c = targets.get(i);
+              out.put(p.getIndex(), TypeMapping.meta(c.name(), t.name(), c.type(), c.nullable()));
+            }
+          }
+        }
+      }
+    } else if (dml instanceof SqlUpdate up) {
+      TableDescriptor t = table(sc, up.getTargetTable());
+      List<ColumnDescriptor> targets = targetColumns(t, up.getTargetColumnList());
+      List<SqlNode> exprs = up.getSourceExpressionList().getList();
+      for (int i = 0; i < exprs.size() && i < targets.size(); i++) {
+        if (exprs.get(i) instanceof SqlDynamicParam p) {
+          ColumnDescriptor c = targets.get(i);
+          out.put(p.getIndex(), TypeMapping.meta(c.name(), t.name(), c.type(), c.nullable()));
+        }
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ shared

@@ -28,7 +28,7 @@ public final class QueryRunner {
     String key = cacheKey == null ? null : sc.databaseId() + "\u0000" + cacheKey;
     PlannedQuery p = key == null ? null : ec.plans().get(key, ec.catalog(), sc.txn(), sc.databaseId());
     if (p == null) {
-      p = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId()).plan(query.get());
+      p = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database()).plan(query.get());
       if (key != null) {
         ec.plans().put(key, p);
       }

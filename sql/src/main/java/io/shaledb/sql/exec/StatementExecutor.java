@@ -132,8 +132,26 @@ public final class StatementExecutor {
     return null;
   }
 
-  public DmlExecutor dml() {
-    return dml;
+  /** Parameter metadata for a prepared statement: one entry per {@code ?} (at least {@code count}). */
+  public List<ColumnMeta> paramMetas(StatementContext sc, Stmt stmt, PlannedQuery plan, int count) {
+    List<ColumnMeta> out = new ArrayList<>();
+    java.util.Map<Integer, ColumnMeta> direct = java.util.Map.of();
+    String dmlSql = stmt instanceof Stmt.Calcite c ? c.sql() : stmt instanceof Stmt.Insert i ? i.insertSql() : null;
+    if (dmlSql != null) {
+      SqlNode node = CalciteParsing.parseStatement(dmlSql, dmlSql, 0);
+      if (node instanceof SqlInsert || node instanceof SqlUpdate) {
+        direct = dml.directParamTypes(sc, node);
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      ColumnMeta m = direct.get(i);
+      if (m == null && plan != null && i < plan.paramTypes().size() && plan.paramTypes().get(i) != null) {
+        m = TypeMapping.meta("", "", plan.paramTypes().get(i));
+      }
+      out.add(m != null ? new ColumnMeta("$" + (i + 1), "", m.jdbcType(), m.typeName(), m.precision(),
+          m.scale(), true) : new ColumnMeta("$" + (i + 1), "", Types.VARCHAR, "TEXT", 0, 0, true));
+    }
+    return out;
   }
 
   private StatementResult explain(StatementContext sc, Stmt.Explain ex, List<Object> params) {
@@ -157,7 +175,7 @@ public final class StatementExecutor {
     }
     for (String l : RelOptUtil.toString(plan.rel()).split("\n")) {
       if (!l.isBlank()) {
-        lines.add(l);
+        lines.add(l.replace(io.shaledb.sql.schema.ShaleSchema.WITH_HIDDEN_SUFFIX, ""));
       }
     }
     collectScans(plan.rel(), plan, params, lines);

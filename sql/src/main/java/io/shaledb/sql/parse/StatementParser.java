@@ -90,7 +90,28 @@ public final class StatementParser {
     if (first.is("insert")) {
       return insert();
     }
+    if (first.is("update")) {
+      return new Stmt.Calcite(markDefaults(sql.substring(0, endOfStatement())));
+    }
     return new Stmt.Calcite(sql.substring(0, endOfStatement()));
+  }
+
+  /** Name of the function call that stands for the DEFAULT keyword in UPDATE ... SET c = DEFAULT. */
+  public static final String DEFAULT_MARKER = "$default";
+
+  /** Rewrites {@code = DEFAULT} (which Calcite cannot parse in SET) into a marker call. */
+  private String markDefaults(String text) {
+    StringBuilder b = new StringBuilder();
+    int copied = 0;
+    for (int i = 1; i < toks.size(); i++) {
+      Token t = toks.get(i);
+      if (t.is("default") && toks.get(i - 1).isSymbol("=") && t.end() <= text.length()) {
+        b.append(text, copied, t.start()).append('"').append(DEFAULT_MARKER).append("\"()");
+        copied = t.end();
+      }
+    }
+    b.append(text.substring(copied));
+    return b.toString();
   }
 
   private int endOfStatement() {
@@ -182,6 +203,12 @@ public final class StatementParser {
       String t = qualifiedName();
       end();
       return new Stmt.ShowColumns(t);
+    }
+    if (accept("transaction")) {
+      expect("isolation");
+      expect("level");
+      end();
+      return new Stmt.ShowVar("transaction_isolation");
     }
     String name = ident();
     end();

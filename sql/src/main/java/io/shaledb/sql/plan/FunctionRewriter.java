@@ -16,6 +16,15 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * ({@code length} -> CHAR_LENGTH, {@code substr} -> SUBSTRING, {@code ceiling} -> CEIL).
  */
 final class FunctionRewriter extends SqlShuttle {
+  /** Reported by {@code version()}. */
+  static final String VERSION = "ShaleDB 0.1.0 (PostgreSQL 13 compatible subset)";
+
+  private final String database;
+
+  FunctionRewriter(String database) {
+    this.database = database;
+  }
+
   @Override
   public SqlNode visit(SqlCall call) {
     SqlCall c = (SqlCall) super.visit(call);
@@ -33,6 +42,20 @@ final class FunctionRewriter extends SqlShuttle {
         case "ceiling" -> SqlStdOperatorTable.CEIL;
         default -> null;
       };
+      if (ops.isEmpty()) {
+        String constant = switch (name.toLowerCase(java.util.Locale.ROOT)) {
+          case "version" -> VERSION;
+          case "current_database" -> database;
+          case "current_schema" -> "public";
+          default -> null;
+        };
+        if (constant != null) {
+          return org.apache.calcite.sql.SqlLiteral.createCharString(constant, c.getParserPosition());
+        }
+      }
+      if (name.equalsIgnoreCase("now") && ops.isEmpty()) {
+        return new SqlBasicCall(SqlStdOperatorTable.CURRENT_TIMESTAMP, List.of(), c.getParserPosition());
+      }
       if (replacement != null) {
         return new SqlBasicCall(replacement, ops, c.getParserPosition());
       }

@@ -56,6 +56,7 @@ import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Program;
@@ -79,7 +80,10 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   private final VolcanoPlanner planner;
   private final RelOptCluster cluster;
 
-  public QueryPlanner(Catalog catalog, KvTxn txn, int databaseId) {
+  private final String databaseName;
+
+  public QueryPlanner(Catalog catalog, KvTxn txn, int databaseId, String databaseName) {
+    this.databaseName = databaseName;
     rootSchema = CalciteSchema.createRootSchema(false, false).plus();
     publicSchema = new ShaleSchema(catalog, txn, databaseId);
     rootSchema.add("public", publicSchema);
@@ -131,7 +135,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
   /** Validates, optimises and compiles a query. Throws Calcite's exceptions (see ErrorTranslator). */
   public PlannedQuery plan(SqlNode query) {
-    SqlNode rewritten = query.accept(new FunctionRewriter());
+    SqlNode rewritten = query.accept(new FunctionRewriter(databaseName));
+    List<String> labels = ColumnLabels.of(rewritten);
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(rewritten);
     RelDataType rowType = validator.getValidatedNodeType(validated);
@@ -142,6 +147,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
     RelRoot root = converter.convertQuery(validated, false, true);
     root = root.withRel(converter.flattenTypes(root.rel, true));
+    // integer overflow raises (22003) instead of wrapping, as in PostgreSQL
+    root = root.withRel(root.rel.accept(new ConvertToChecked(cluster.getRexBuilder())));
 
     RelNode logical;
     RelTraitSet desired;
@@ -162,7 +169,12 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     List<ColumnMeta> columns = new ArrayList<>();
     List<RelDataTypeField> fields = rowType.getFieldList();
     for (int i = 0; i < fields.size(); i++) {
-      columns.add(columnMeta(fields.get(i), origins == null ? null : origins.get(i)));
+      ColumnMeta m = columnMeta(fields.get(i), origins == null ? null : origins.get(i));
+      if (labels != null && i < labels.size() && labels.get(i) != null && m.name().startsWith("EXPR$")) {
+        m = new ColumnMeta(labels.get(i), m.tableName(), m.jdbcType(), m.typeName(), m.precision(),
+            m.scale(), m.nullable());
+      }
+      columns.add(m);
     }
     List<RelDataType> paramTypes = paramTypesByIndex(validator, validated);
     return new PlannedQuery(bindable, best, rootSchema, typeFactory, internal, rowType, columns,
@@ -209,14 +221,14 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   /** Only validates a query (for CREATE VIEW and prepared metadata); returns its row type. */
   public RelDataType validateQuery(SqlNode query) {
     SqlValidator validator = newValidator();
-    SqlNode validated = validator.validate(query.accept(new FunctionRewriter()));
+    SqlNode validated = validator.validate(query.accept(new FunctionRewriter(databaseName)));
     return validator.getValidatedNodeType(validated);
   }
 
   @Override
   public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
       List<String> viewPath) {
-    SqlNode q = CalciteParsing.parseQuery(queryString, queryString, 0).accept(new FunctionRewriter());
+    SqlNode q = CalciteParsing.parseQuery(queryString, queryString, 0).accept(new FunctionRewriter(databaseName));
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(q);
     SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,

@@ -21,16 +21,23 @@ import java.time.LocalTime;
  */
 final class BoundCoercion {
 
-  /** What became of one bound. */
-  enum State { VALUE, UNBOUNDED, EMPTY }
+  /** What became of one bound. RANGE only comes from {@link #eq}: no single key, but a small range. */
+  enum State { VALUE, RANGE, UNBOUNDED, EMPTY }
 
-  /** A bound in the column's canonical type; {@code value} is set only in state VALUE. */
-  record Bound(State state, Object value, boolean inclusive) {
-    static final Bound UNBOUNDED = new Bound(State.UNBOUNDED, null, false);
-    static final Bound EMPTY = new Bound(State.EMPTY, null, false);
+  /**
+   * A bound in the column's canonical type; {@code value} is set in states VALUE and RANGE,
+   * {@code high} only in RANGE ({@code value <= column <= high}).
+   */
+  record Bound(State state, Object value, boolean inclusive, Object high) {
+    static final Bound UNBOUNDED = new Bound(State.UNBOUNDED, null, false, null);
+    static final Bound EMPTY = new Bound(State.EMPTY, null, false, null);
 
     static Bound of(Object value, boolean inclusive) {
-      return new Bound(State.VALUE, value, inclusive);
+      return new Bound(State.VALUE, value, inclusive, null);
+    }
+
+    static Bound range(Object low, Object high) {
+      return new Bound(State.RANGE, low, true, high);
     }
   }
 
@@ -38,7 +45,10 @@ final class BoundCoercion {
 
   private BoundCoercion() {}
 
-  /** For {@code column = v}: VALUE (exact), EMPTY (no stored value can be equal) or UNBOUNDED (unknown). */
+  /**
+   * For {@code column = v}: VALUE (exact), RANGE (the values that may compare equal, e.g. the
+   * decimals near a double), EMPTY (no stored value can be equal) or UNBOUNDED (unknown).
+   */
   static Bound eq(SqlType type, Object v) {
     return v == null ? Bound.EMPTY : convert(type, v, Side.EQ, true);
   }
@@ -148,7 +158,22 @@ final class BoundCoercion {
       return infiniteBound(inf, side);
     }
     BigDecimal x = exactNumber(v);
-    return x == null ? Bound.UNBOUNDED : Bound.of(x, inclusive);
+    if (x == null) {
+      return Bound.UNBOUNDED;
+    }
+    if (v instanceof Double || v instanceof Float) {
+      // A float compared with a numeric compares as a double, so e.g. 3.10 equals 3.1d although
+      // new BigDecimal(3.1d) does not: bound by the neighbouring doubles instead.
+      double d = ((Number) v).doubleValue();
+      BigDecimal below = new BigDecimal(Math.nextDown(d));
+      BigDecimal above = new BigDecimal(Math.nextUp(d));
+      return switch (side) {
+        case EQ -> Bound.range(below, above);
+        case LOWER -> Bound.of(below, true);
+        case UPPER -> Bound.of(above, true);
+      };
+    }
+    return Bound.of(x, inclusive);
   }
 
   private static Bound floating(Object v, Side side, boolean inclusive, boolean single) {
@@ -168,7 +193,7 @@ final class BoundCoercion {
         return Bound.of(f, inclusive);
       }
       return switch (side) {
-        case EQ -> Bound.UNBOUNDED;
+        case EQ -> Bound.range(Math.nextDown(f), Math.nextUp(f));
         case LOWER -> Bound.of(Math.nextDown(f), true);
         case UPPER -> Bound.of(Math.nextUp(f), true);
       };
@@ -179,7 +204,7 @@ final class BoundCoercion {
       return Bound.of(d, inclusive);
     }
     return switch (side) {
-      case EQ -> Bound.UNBOUNDED;
+      case EQ -> Bound.range(Math.nextDown(d), Math.nextUp(d));
       case LOWER -> Bound.of(Math.nextDown(d), true);
       case UPPER -> Bound.of(Math.nextUp(d), true);
     };

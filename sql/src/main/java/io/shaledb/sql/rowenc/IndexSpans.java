@@ -46,6 +46,11 @@ final class IndexSpans {
         byte[] prefix = prefixEnc.toBytes();
         return Optional.of(new Span(prefix, Keys.prefixEnd(prefix)));
       }
+      if (b.state() == BoundCoercion.State.RANGE) {
+        // No exact key for this column: scan its small range and stop narrowing here.
+        return range(prefixEnc.toBytes(), keyColumns.get(k), direction(index, k),
+            BoundCoercion.Bound.of(b.value(), true), BoundCoercion.Bound.of(b.high(), true));
+      }
       KeyCodec.write(prefixEnc, keyColumns.get(k).type(), b.value(), direction(index, k));
     }
     byte[] prefix = prefixEnc.toBytes();
@@ -55,10 +60,15 @@ final class IndexSpans {
     ColumnDescriptor column = keyColumns.get(k);
     BoundCoercion.Bound lower = BoundCoercion.lower(column.type(), bounds.lower(), bounds.lowerInclusive());
     BoundCoercion.Bound upper = BoundCoercion.upper(column.type(), bounds.upper(), bounds.upperInclusive());
+    return range(prefix, column, direction(index, k), lower, upper);
+  }
+
+  /** The span of keys after {@code prefix} whose next column lies between the SQL bounds. */
+  private static Optional<Span> range(byte[] prefix, ColumnDescriptor column, Direction d,
+                                      BoundCoercion.Bound lower, BoundCoercion.Bound upper) {
     if (lower.state() == BoundCoercion.State.EMPTY || upper.state() == BoundCoercion.State.EMPTY) {
       return Optional.empty();
     }
-    Direction d = direction(index, k);
     // In key order: the bound that comes first and the one that comes last.
     BoundCoercion.Bound first = d == Direction.ASC ? lower : upper;
     BoundCoercion.Bound last = d == Direction.ASC ? upper : lower;

@@ -107,10 +107,13 @@ public final class RowStore {
       deletes.add(oldKey);
       puts.add(newKey);
     }
+    byte[] newValue = layout.primaryValue(newRow);
     if (keyChanged) {
       txn.delete(oldPrimary);
+      txn.put(newPrimary, newValue);
+    } else if (!Arrays.equals(layout.primaryValue(oldRow), newValue)) {
+      txn.put(newPrimary, newValue);
     }
-    txn.put(newPrimary, layout.primaryValue(newRow));
     for (byte[] key : deletes) {
       txn.delete(key);
     }
@@ -148,7 +151,7 @@ public final class RowStore {
           return Optional.empty();
         }
         case VALUE -> values[k] = b.value();
-        case UNBOUNDED -> values[k] = coerce(c, primaryKey[k]);
+        case RANGE, UNBOUNDED -> values[k] = coerce(c, primaryKey[k]);
       }
     }
     byte[] key = layout.primaryKeyFromValues(values);

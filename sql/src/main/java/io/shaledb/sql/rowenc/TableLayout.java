@@ -6,6 +6,7 @@ import io.shaledb.sql.SqlError;
 import io.shaledb.sql.SqlState;
 import io.shaledb.sql.catalog.ColumnDescriptor;
 import io.shaledb.sql.catalog.IndexDescriptor;
+import io.shaledb.sql.catalog.SqlType;
 import io.shaledb.sql.catalog.TableDescriptor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.StringJoiner;
  *   (a NULL idx col)  /Table/t/i/&lt;idx cols&gt;&lt;pk cols&gt;
  * other secondary:    /Table/t/i/&lt;idx cols&gt;&lt;pk cols&gt;            -&gt; pkSuffix
  * </pre>
+ * (an unconstrained DECIMAL key column is also kept in the value, to preserve its scale)
  * where {@code pkSuffix} is the primary key columns encoded exactly as after the primary index
  * prefix, so a secondary entry's value appended to the primary prefix is the row's primary key.
  * Immutable; built per operation.
@@ -42,7 +44,15 @@ final class TableLayout {
     for (int i = 0; i < columns.size(); i++) {
       positions.put(columns.get(i).id(), i);
     }
-    this.primaryColumnIds = new HashSet<>(table.primaryIndex().columnIds());
+    // Key columns are not repeated in the value, except unconstrained DECIMALs: the key form
+    // drops trailing zeros, so the value keeps the exact scale (1.50 stays 1.50).
+    this.primaryColumnIds = new HashSet<>();
+    for (int id : table.primaryIndex().columnIds()) {
+      SqlType type = column(id).type();
+      if (type.kind() != SqlType.Kind.DECIMAL || type.precision() > 0) {
+        primaryColumnIds.add(id);
+      }
+    }
   }
 
   int position(int columnId) {

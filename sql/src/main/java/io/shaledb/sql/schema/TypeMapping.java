@@ -72,6 +72,15 @@ public final class TypeMapping {
     if (v != null && c.type().kind() == SqlType.Kind.SMALLINT && v instanceof Number n) {
       return n.shortValue();
     }
+    if (v instanceof String s && c.type().kind() == SqlType.Kind.CHAR) {
+      // CHAR(n) compares ignoring trailing blanks (as in PostgreSQL): Calcite sees the value
+      // without its padding; results are padded again by toCanonical
+      int end = s.length();
+      while (end > 0 && s.charAt(end - 1) == ' ') {
+        end--;
+      }
+      return s.substring(0, end);
+    }
     return toInternal(v);
   }
 
@@ -98,7 +107,12 @@ public final class TypeMapping {
         return ((Number) v).floatValue();
       case FLOAT, DOUBLE:
         return ((Number) v).doubleValue();
-      case CHAR, VARCHAR:
+      case CHAR: {
+        String s = v.toString();
+        int len = type.getPrecision();
+        return len > 0 && s.length() < len ? s + " ".repeat(len - s.length()) : s;
+      }
+      case VARCHAR:
         return v.toString();
       case BOOLEAN:
         return v;

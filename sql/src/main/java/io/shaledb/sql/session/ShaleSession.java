@@ -14,7 +14,6 @@ import io.shaledb.sql.parse.StatementParser;
 import io.shaledb.sql.parse.Stmt;
 import io.shaledb.sql.plan.PlannedQuery;
 import io.shaledb.sql.schema.StatementContext;
-import io.shaledb.sql.schema.TypeMapping;
 import io.shaledb.txn.KvTxn;
 import io.shaledb.txn.TransactionRetryException;
 import java.sql.Types;
@@ -25,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * A client session. Every statement runs in its own KV transaction (begin, execute, commit;
@@ -59,6 +57,14 @@ public final class ShaleSession implements Session {
     this.user = user;
     settings.put("application_name", "");
     settings.put("search_path", "public");
+    settings.put("transaction_isolation", "serializable");
+    settings.put("server_version", "13.0.0");
+    settings.put("server_encoding", "UTF8");
+    settings.put("client_encoding", "UTF8");
+    settings.put("datestyle", "ISO, MDY");
+    settings.put("timezone", "UTC");
+    settings.put("standard_conforming_strings", "on");
+    settings.put("integer_datetimes", "on");
   }
 
   @Override
@@ -91,7 +97,7 @@ public final class ShaleSession implements Session {
       };
     }
     if (stmt instanceof Stmt.SetVar sv) {
-      settings.put(sv.name(), unquote(sv.value()));
+      settings.put(sv.name().toLowerCase(Locale.ROOT), unquote(sv.value()));
       return StatementResult.ofCount(0, "SET");
     }
     if (stmt instanceof Stmt.ShowVar sv) {
@@ -169,24 +175,16 @@ public final class ShaleSession implements Session {
     Stmt stmt = parse(sql);
     List<ColumnMeta> paramMetas = new ArrayList<>();
     List<ColumnMeta> columns = new ArrayList<>();
+    int count = countParams(sql);
     inTxn(sql, txn -> {
-      PlannedQuery p = executor.planOnly(context(txn), stmt, List.of());
-      if (p != null) {
-        for (RelDataType t : p.paramTypes()) {
-          paramMetas.add(t == null ? new ColumnMeta("", "", Types.VARCHAR, "TEXT", 0, 0, true)
-              : TypeMapping.meta("", "", t));
-        }
-        boolean isQuery = stmt instanceof Stmt.Calcite c && !isDml(c.sql());
-        if (isQuery) {
-          columns.addAll(p.columns());
-        }
+      StatementContext sc = context(txn);
+      PlannedQuery p = executor.planOnly(sc, stmt, List.of());
+      if (p != null && stmt instanceof Stmt.Calcite c && !isDml(c.sql())) {
+        columns.addAll(p.columns());
       }
+      paramMetas.addAll(executor.paramMetas(sc, stmt, p, count));
       return null;
     });
-    int count = countParams(sql);
-    while (paramMetas.size() < count) {
-      paramMetas.add(new ColumnMeta("", "", Types.VARCHAR, "TEXT", 0, 0, true));
-    }
     long id = nextStatementId++;
     PreparedInfo info = new PreparedInfo(id, List.copyOf(paramMetas), List.copyOf(columns));
     prepared.put(id, new Prepared(sql, stmt, info));

@@ -25,4 +25,22 @@ class BasicSqlTest extends SqlTestBase {
     assertEquals("kv", sel.columns().get(0).tableName());
     assertTrue(store.commits() > 0);
   }
+
+  @Test
+  void unaliasedExpressionsGetPostgresLabels() {
+    exec("CREATE TABLE l (id INT PRIMARY KEY, name TEXT)");
+    StatementResult r = exec("SELECT count(*), lower(name), id + 1, name AS n, id, CASE WHEN id > 0 THEN 1 END FROM l GROUP BY name, id");
+    assertEquals(List.of("count", "lower", "?column?", "n", "id", "case"),
+        r.columns().stream().map(c -> c.name()).toList());
+    assertEquals("INT8", r.columns().get(0).typeName());
+  }
+
+  @Test
+  void charColumnsCompareWithoutTrailingBlanks() {
+    exec("CREATE TABLE ch (c CHAR(4) PRIMARY KEY, v INT)");
+    exec("INSERT INTO ch VALUES ('ab', 1), ('abc', 2)");
+    assertEquals(List.of(row(1)), rows("SELECT v FROM ch WHERE c = 'ab'"));
+    assertEquals(List.of(row(2)), rows("SELECT v FROM ch WHERE c = ?", "abc"));
+    assertEquals(List.of(row("ab  ")), rows("SELECT c FROM ch WHERE v = 1"));
+  }
 }

@@ -296,4 +296,76 @@ class RowStoreTest {
           range(5, false, null, false).describe(t, t.primaryIndex()));
     }
   }
+
+  @Test
+  void primaryKeyChangeKeepsAnUnchangedUniqueValue() {
+    try (KvTxn txn = kv.begin()) {
+      TableDescriptor t = users(txn);
+      IndexDescriptor email = t.secondaryIndexes().get(0);
+      Object[] ann = user(1, "a@x", "ann", 30);
+      rows.insert(txn, t, ann);
+      rows.update(txn, t, ann, user(2, "a@x", "ann", 30));
+      assertEquals(List.of(2), column(all(rows.scan(txn, t, email,
+          new IndexBounds(List.of("a@x"), null, false, null, false), false)), 0));
+      rows.update(txn, t, user(2, "a@x", "ann", 30), user(2, null, "ann", 30));
+      rows.insert(txn, t, user(3, null, "cy", 30));
+      rows.insert(txn, t, user(4, "a@x", "dee", 30));
+      assertEquals(List.of(2, 3, 4), column(all(rows.scan(txn, t, email, IndexBounds.all(), false)), 0));
+    }
+  }
+
+  @Test
+  void unconstrainedDecimalKeysKeepTheirScale() {
+    try (KvTxn txn = kv.begin()) {
+      TableDescriptor t = catalog.createTable(txn, db, new TableSpec("d", List.of(
+          new ColumnSpec("k", SqlType.of(SqlType.Kind.DECIMAL), false, null, true, false),
+          new ColumnSpec("m", new SqlType(SqlType.Kind.DECIMAL, 6, 2), false, null, false, true)),
+          List.of(), List.of(), false));
+      rows.insert(txn, t, new Object[] {new java.math.BigDecimal("1.50"), new java.math.BigDecimal("3.10")});
+      Object[] read = rows.get(txn, t, new Object[] {new java.math.BigDecimal("1.5")}).orElseThrow();
+      assertEquals("1.50", read[0].toString());
+      assertEquals("3.10", read[1].toString());
+      SqlError e = assertThrows(SqlError.class, () -> rows.insert(txn, t,
+          new Object[] {new java.math.BigDecimal("1.500"), new java.math.BigDecimal("9.00")}));
+      assertEquals(SqlState.UNIQUE_VIOLATION, e.state());
+      assertEquals(List.of(1), all(rows.scan(txn, t, t.secondaryIndexes().get(0),
+          new IndexBounds(List.of(3.1), null, false, null, false), false)).stream().map(r -> 1).toList());
+    }
+  }
+
+  @Test
+  void floatingBoundsOnExactColumnsAreWidenedNotNarrowed() {
+    try (KvTxn txn = kv.begin()) {
+      TableDescriptor t = catalog.createTable(txn, db, new TableSpec("m", List.of(
+          new ColumnSpec("k", new SqlType(SqlType.Kind.DECIMAL, 8, 2), false, null, true, false)),
+          List.of(), List.of(), false));
+      for (String v : List.of("0.09", "0.10", "0.11")) {
+        rows.insert(txn, t, new Object[] {new java.math.BigDecimal(v)});
+      }
+      assertEquals(List.of("0.10", "0.11"), all(rows.scan(txn, t, t.primaryIndex(), range(0.1, true, null, false), false))
+          .stream().map(r -> r[0].toString()).toList());
+      assertEquals(List.of("0.09", "0.10"), all(rows.scan(txn, t, t.primaryIndex(), range(null, false, 0.1, true), false))
+          .stream().map(r -> r[0].toString()).toList());
+      assertEquals(List.of("0.10"), all(rows.scan(txn, t, t.primaryIndex(),
+          new IndexBounds(List.of(0.1), null, false, null, false), false)).stream().map(r -> r[0].toString()).toList());
+    }
+  }
+
+  @Test
+  void updateThatChangesNothingWritesNothing() {
+    TableDescriptor t;
+    Object[] ann = user(1, "a@x", "ann", 30);
+    try (KvTxn txn = kv.begin()) {
+      t = users(txn);
+      rows.insert(txn, t, ann);
+      txn.commit();
+    }
+    try (KvTxn txn = kv.begin()) {
+      rows.update(txn, t, ann, ann.clone());
+      assertTrue(!txn.hasWrites());
+      rows.update(txn, t, ann, user(1, "a@x", "ann", 31));
+      assertTrue(txn.hasWrites());
+      assertEquals(31, rows.get(txn, t, new Object[] {1}).orElseThrow()[3]);
+    }
+  }
 }
