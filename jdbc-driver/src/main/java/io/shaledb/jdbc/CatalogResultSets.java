@@ -18,17 +18,18 @@ import java.util.TreeSet;
 
 /**
  * Builds the result sets of {@link ShaleDatabaseMetaData}. Tables and columns come from SQL on
- * {@code information_schema.tables} / {@code .columns}; primary keys and indexes from
- * {@code information_schema.statistics} when the server has it (else empty). Rows are fetched
- * whole and filtered here, so the server needs no LIKE support in its catalog views; JDBC name
- * patterns ({@code %}, {@code _}, {@code \} escape) are matched case-insensitively. Columns of
- * the views are looked up by name and missing ones read as null, so the server may offer a
- * subset. Methods for features ShaleDB lacks return an empty result set of the JDBC shape.
+ * {@code information_schema.tables} / {@code .columns}; primary keys and indexes from {@code
+ * information_schema.statistics} when the server has it (else empty). Rows are fetched whole and
+ * filtered here, so the server needs no LIKE support in its catalog views; JDBC name patterns
+ * ({@code %}, {@code _}, {@code \} escape) are matched case-insensitively. Columns of the views are
+ * looked up by name and missing ones read as null, so the server may offer a subset. Methods for
+ * features ShaleDB lacks return an empty result set of the JDBC shape.
  */
 final class CatalogResultSets {
   /** Schemas whose tables are reported as "SYSTEM TABLE", never as "TABLE". */
   private static final Set<String> SYSTEM_SCHEMAS =
       Set.of("information_schema", "pg_catalog", "crdb_internal", "system", "shale_internal");
+
   static final String TABLE = "TABLE";
   static final String VIEW = "VIEW";
   static final String SYSTEM_TABLE = "SYSTEM TABLE";
@@ -120,8 +121,8 @@ final class CatalogResultSets {
     return s == null || s.isEmpty() ? "public" : s;
   }
 
-  private boolean matchesTable(ViewRow row, String catalog, String schemaPattern,
-                               String tablePattern) throws SQLException {
+  private boolean matchesTable(
+      ViewRow row, String catalog, String schemaPattern, String tablePattern) throws SQLException {
     return (catalog == null || catalog.isEmpty() || catalog.equalsIgnoreCase(catalogOf(row)))
         && NamePattern.matches(schemaPattern, schemaOf(row))
         && NamePattern.matches(tablePattern, row.text("table_name"));
@@ -136,8 +137,8 @@ final class CatalogResultSets {
     return t.contains("VIEW") ? VIEW : TABLE;
   }
 
-  ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern,
-                      String[] types) throws SQLException {
+  ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
+      throws SQLException {
     Set<String> wanted = null;
     if (types != null) {
       wanted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -152,17 +153,22 @@ final class CatalogResultSets {
       if (wanted != null && !wanted.contains(type)) {
         continue;
       }
-      rows.add(new Object[] {catalogOf(r), schemaOf(r), r.text("table_name"), type, "", null, null,
-          null, null, null});
+      rows.add(
+          new Object[] {
+            catalogOf(r), schemaOf(r), r.text("table_name"), type, "", null, null, null, null, null
+          });
     }
-    rows.sort(Comparator.<Object[], String>comparing(a -> (String) a[3])
-        .thenComparing(a -> (String) a[0]).thenComparing(a -> (String) a[1])
-        .thenComparing(a -> (String) a[2]));
+    rows.sort(
+        Comparator.<Object[], String>comparing(a -> (String) a[3])
+            .thenComparing(a -> (String) a[0])
+            .thenComparing(a -> (String) a[1])
+            .thenComparing(a -> (String) a[2]));
     return result(CatalogShapes.TABLES, rows);
   }
 
-  ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern,
-                       String columnNamePattern) throws SQLException {
+  ResultSet getColumns(
+      String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
+      throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     for (ViewRow r : query("SELECT * FROM information_schema.columns")) {
       if (!matchesTable(r, catalog, schemaPattern, tableNamePattern)
@@ -172,28 +178,53 @@ final class CatalogResultSets {
       }
       String typeText = r.text("data_type");
       int jdbcType = TypeNames.jdbcTypeOf(typeText);
-      String typeName = jdbcType == java.sql.Types.OTHER && typeText != null
-          ? typeText.toUpperCase(Locale.ROOT) : TypeNames.forJdbcType(jdbcType);
+      String typeName =
+          jdbcType == java.sql.Types.OTHER && typeText != null
+              ? typeText.toUpperCase(Locale.ROOT)
+              : TypeNames.forJdbcType(jdbcType);
       Long charLength = r.number("character_maximum_length");
       Long precision = r.number("numeric_precision");
       Long scale = r.number("numeric_scale");
-      Long size = charLength != null ? charLength
-          : precision != null ? precision : (long) JdbcTypes.defaultPrecision(jdbcType);
+      Long size =
+          charLength != null
+              ? charLength
+              : precision != null ? precision : (long) JdbcTypes.defaultPrecision(jdbcType);
       boolean nullable = r.values().containsKey("is_nullable") ? r.yes("is_nullable") : true;
       String def = r.text("column_default");
       boolean auto = def != null && (def.contains("unique_rowid()") || def.contains("nextval("));
-      rows.add(new Object[] {catalogOf(r), schemaOf(r), r.text("table_name"),
-          r.text("column_name"), (long) jdbcType, typeName, size, null,
-          JdbcTypes.isNumeric(jdbcType) ? (scale == null ? 0L : scale) : null,
-          JdbcTypes.isNumeric(jdbcType) ? 10L : null,
-          (long) (nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls),
-          null, def, null, null, JdbcTypes.isText(jdbcType) ? charLength : null,
-          r.number("ordinal_position"), nullable ? "YES" : "NO", null, null, null, null,
-          auto ? "YES" : "NO", "NO"});
+      rows.add(
+          new Object[] {
+            catalogOf(r),
+            schemaOf(r),
+            r.text("table_name"),
+            r.text("column_name"),
+            (long) jdbcType,
+            typeName,
+            size,
+            null,
+            JdbcTypes.isNumeric(jdbcType) ? (scale == null ? 0L : scale) : null,
+            JdbcTypes.isNumeric(jdbcType) ? 10L : null,
+            (long) (nullable ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls),
+            null,
+            def,
+            null,
+            null,
+            JdbcTypes.isText(jdbcType) ? charLength : null,
+            r.number("ordinal_position"),
+            nullable ? "YES" : "NO",
+            null,
+            null,
+            null,
+            null,
+            auto ? "YES" : "NO",
+            "NO"
+          });
     }
-    rows.sort(Comparator.<Object[], String>comparing(a -> (String) a[0])
-        .thenComparing(a -> (String) a[1]).thenComparing(a -> (String) a[2])
-        .thenComparing(a -> a[16] == null ? 0L : (Long) a[16]));
+    rows.sort(
+        Comparator.<Object[], String>comparing(a -> (String) a[0])
+            .thenComparing(a -> (String) a[1])
+            .thenComparing(a -> (String) a[2])
+            .thenComparing(a -> a[16] == null ? 0L : (Long) a[16]));
     return result(CatalogShapes.COLUMNS, rows);
   }
 
@@ -211,9 +242,13 @@ final class CatalogResultSets {
       throws SQLException {
     List<ViewRow> out = new ArrayList<>();
     for (ViewRow r : queryIfPresent("SELECT * FROM information_schema.statistics")) {
-      if (matchesTable(r, catalog, schema == null ? null : NamePattern.quote(schema),
-          table == null ? null : NamePattern.quote(table))
-          && !r.yes("storing") && !r.yes("implicit")) {
+      if (matchesTable(
+              r,
+              catalog,
+              schema == null ? null : NamePattern.quote(schema),
+              table == null ? null : NamePattern.quote(table))
+          && !r.yes("storing")
+          && !r.yes("implicit")) {
         out.add(r);
       }
     }
@@ -224,16 +259,24 @@ final class CatalogResultSets {
     List<Object[]> rows = new ArrayList<>();
     for (ViewRow r : indexKeyColumns(catalog, schema, table)) {
       if (isPrimary(r)) {
-        rows.add(new Object[] {catalogOf(r), schemaOf(r), r.text("table_name"),
-            r.text("column_name"), r.number("seq_in_index"), r.text("index_name")});
+        rows.add(
+            new Object[] {
+              catalogOf(r),
+              schemaOf(r),
+              r.text("table_name"),
+              r.text("column_name"),
+              r.number("seq_in_index"),
+              r.text("index_name")
+            });
       }
     }
     rows.sort(Comparator.<Object[], String>comparing(a -> (String) a[3]));
     return result(CatalogShapes.PRIMARY_KEYS, rows);
   }
 
-  ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique,
-                         boolean approximate) throws SQLException {
+  ResultSet getIndexInfo(
+      String catalog, String schema, String table, boolean unique, boolean approximate)
+      throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     for (ViewRow r : indexKeyColumns(catalog, schema, table)) {
       boolean nonUnique = r.yes("non_unique");
@@ -241,15 +284,29 @@ final class CatalogResultSets {
         continue;
       }
       String direction = r.text("direction");
-      String ascOrDesc = direction != null && direction.toUpperCase(Locale.ROOT).startsWith("DESC")
-          ? "D" : "A";
-      rows.add(new Object[] {catalogOf(r), schemaOf(r), r.text("table_name"), nonUnique, null,
-          r.text("index_name"), (long) DatabaseMetaData.tableIndexOther, r.number("seq_in_index"),
-          r.text("column_name"), ascOrDesc, null, null, null});
+      String ascOrDesc =
+          direction != null && direction.toUpperCase(Locale.ROOT).startsWith("DESC") ? "D" : "A";
+      rows.add(
+          new Object[] {
+            catalogOf(r),
+            schemaOf(r),
+            r.text("table_name"),
+            nonUnique,
+            null,
+            r.text("index_name"),
+            (long) DatabaseMetaData.tableIndexOther,
+            r.number("seq_in_index"),
+            r.text("column_name"),
+            ascOrDesc,
+            null,
+            null,
+            null
+          });
     }
-    rows.sort(Comparator.<Object[], Boolean>comparing(a -> (Boolean) a[3])
-        .thenComparing(a -> String.valueOf(a[5]))
-        .thenComparing(a -> a[7] == null ? 0L : (Long) a[7]));
+    rows.sort(
+        Comparator.<Object[], Boolean>comparing(a -> (Boolean) a[3])
+            .thenComparing(a -> String.valueOf(a[5]))
+            .thenComparing(a -> a[7] == null ? 0L : (Long) a[7]));
     return result(CatalogShapes.INDEX_INFO, rows);
   }
 
@@ -302,13 +359,13 @@ final class CatalogResultSets {
     return empty(CatalogShapes.PROCEDURES);
   }
 
-  ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern,
-                                String columnNamePattern) {
+  ResultSet getProcedureColumns(
+      String catalog, String schemaPattern, String procedureNamePattern, String columnNamePattern) {
     return empty(CatalogShapes.PROCEDURE_COLUMNS);
   }
 
-  ResultSet getColumnPrivileges(String catalog, String schema, String table,
-                                String columnNamePattern) {
+  ResultSet getColumnPrivileges(
+      String catalog, String schema, String table, String columnNamePattern) {
     return empty(CatalogShapes.COLUMN_PRIVILEGES);
   }
 
@@ -316,8 +373,8 @@ final class CatalogResultSets {
     return empty(CatalogShapes.TABLE_PRIVILEGES);
   }
 
-  ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope,
-                                 boolean nullable) {
+  ResultSet getBestRowIdentifier(
+      String catalog, String schema, String table, int scope, boolean nullable) {
     return empty(CatalogShapes.ROW_IDENTIFIER);
   }
 
@@ -333,8 +390,13 @@ final class CatalogResultSets {
     return empty(CatalogShapes.KEYS);
   }
 
-  ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
-                              String foreignCatalog, String foreignSchema, String foreignTable) {
+  ResultSet getCrossReference(
+      String parentCatalog,
+      String parentSchema,
+      String parentTable,
+      String foreignCatalog,
+      String foreignSchema,
+      String foreignTable) {
     return empty(CatalogShapes.KEYS);
   }
 
@@ -350,8 +412,8 @@ final class CatalogResultSets {
     return empty(CatalogShapes.SUPER_TABLES);
   }
 
-  ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern,
-                          String attributeNamePattern) {
+  ResultSet getAttributes(
+      String catalog, String schemaPattern, String typeNamePattern, String attributeNamePattern) {
     return empty(CatalogShapes.ATTRIBUTES);
   }
 
@@ -359,13 +421,13 @@ final class CatalogResultSets {
     return empty(CatalogShapes.FUNCTIONS);
   }
 
-  ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern,
-                               String columnNamePattern) {
+  ResultSet getFunctionColumns(
+      String catalog, String schemaPattern, String functionNamePattern, String columnNamePattern) {
     return empty(CatalogShapes.FUNCTION_COLUMNS);
   }
 
-  ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern,
-                             String columnNamePattern) {
+  ResultSet getPseudoColumns(
+      String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) {
     return empty(CatalogShapes.PSEUDO_COLUMNS);
   }
 }

@@ -6,22 +6,30 @@ import java.util.Properties;
 
 /**
  * Every connection property the driver understands: name, default and documentation. Properties
- * come from the {@link Properties} passed to {@code connect} and from the URL query string (the
- * URL wins).
+ * come from the {@link Properties} passed to {@code connect} and from the URL query string (the URL
+ * wins).
  */
 public enum ConnectionProperty {
   USER("user", null, "User name sent to the server in Hello."),
   PASSWORD("password", null, "Password (not checked by the walking-skeleton server)."),
-  CONNECT_TIMEOUT("connectTimeout", "10",
+  CONNECT_TIMEOUT(
+      "connectTimeout",
+      "10",
       "Seconds to wait for one host to answer Hello before trying the next host; 0 = no limit."),
-  SOCKET_TIMEOUT("socketTimeout", "0",
+  SOCKET_TIMEOUT(
+      "socketTimeout",
+      "0",
       "Network timeout in milliseconds (also accepted as 'networkTimeout'): the longest silence "
           + "tolerated while waiting for an answer; when it expires the connection is closed. "
           + "0 = no limit. Connection.setNetworkTimeout changes it per connection.",
       "networkTimeout"),
-  APPLICATION_NAME("applicationName", "shale-jdbc",
+  APPLICATION_NAME(
+      "applicationName",
+      "shale-jdbc",
       "Name of the application, sent to the server as the session property application_name."),
-  LOGIN_TIMEOUT("loginTimeout", "0",
+  LOGIN_TIMEOUT(
+      "loginTimeout",
+      "0",
       "Seconds allowed for establishing the connection over all listed hosts; 0 = use "
           + "DriverManager.getLoginTimeout(), where 0 means no limit.");
 

@@ -8,14 +8,27 @@ final class JdbcTypes {
   private JdbcTypes() {}
 
   static boolean isText(int t) {
-    return t == Types.CHAR || t == Types.VARCHAR || t == Types.LONGVARCHAR || t == Types.NCHAR
-        || t == Types.NVARCHAR || t == Types.LONGNVARCHAR || t == Types.CLOB;
+    return t == Types.CHAR
+        || t == Types.VARCHAR
+        || t == Types.LONGVARCHAR
+        || t == Types.NCHAR
+        || t == Types.NVARCHAR
+        || t == Types.LONGNVARCHAR
+        || t == Types.CLOB;
   }
 
   static boolean isNumeric(int t) {
     return switch (t) {
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.REAL, Types.FLOAT,
-           Types.DOUBLE, Types.DECIMAL, Types.NUMERIC -> true;
+      case Types.TINYINT,
+              Types.SMALLINT,
+              Types.INTEGER,
+              Types.BIGINT,
+              Types.REAL,
+              Types.FLOAT,
+              Types.DOUBLE,
+              Types.DECIMAL,
+              Types.NUMERIC ->
+          true;
       default -> false;
     };
   }
@@ -32,8 +45,14 @@ final class JdbcTypes {
       case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> "[B";
       case Types.DATE -> java.sql.Date.class.getName();
       case Types.TIMESTAMP -> java.sql.Timestamp.class.getName();
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
-           Types.LONGNVARCHAR, Types.CLOB -> String.class.getName();
+      case Types.CHAR,
+              Types.VARCHAR,
+              Types.LONGVARCHAR,
+              Types.NCHAR,
+              Types.NVARCHAR,
+              Types.LONGNVARCHAR,
+              Types.CLOB ->
+          String.class.getName();
       default -> Object.class.getName();
     };
   }
@@ -62,8 +81,8 @@ final class JdbcTypes {
       case Types.BIGINT -> 20;
       case Types.REAL -> 15;
       case Types.FLOAT, Types.DOUBLE -> 25;
-      case Types.DECIMAL, Types.NUMERIC -> c.precision() > 0
-          ? c.precision() + (c.scale() > 0 ? 2 : 1) : 131089;
+      case Types.DECIMAL, Types.NUMERIC ->
+          c.precision() > 0 ? c.precision() + (c.scale() > 0 ? 2 : 1) : 131089;
       case Types.BOOLEAN, Types.BIT -> 5;
       case Types.DATE -> 13;
       case Types.TIMESTAMP -> 29;

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * JDBC metadata name patterns: {@code %} any sequence, {@code _} any one character, {@code \}
- * escapes the next character. Matching ignores case (ShaleDB folds unquoted identifiers to
- * lower case). A null pattern matches everything.
+ * escapes the next character. Matching ignores case (ShaleDB folds unquoted identifiers to lower
+ * case). A null pattern matches everything.
  */
 final class NamePattern {
   private NamePattern() {}

@@ -25,192 +25,205 @@ abstract class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateNull(int p0) throws SQLException {
+  public final void updateNull(int columnIndex) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNull (result sets are read-only)");
   }
 
   @Override
-  public final void updateBoolean(int p0, boolean p1) throws SQLException {
+  public final void updateBoolean(int columnIndex, boolean x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBoolean (result sets are read-only)");
   }
 
   @Override
-  public final void updateByte(int p0, byte p1) throws SQLException {
+  public final void updateByte(int columnIndex, byte x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateByte (result sets are read-only)");
   }
 
   @Override
-  public final void updateShort(int p0, short p1) throws SQLException {
+  public final void updateShort(int columnIndex, short x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateShort (result sets are read-only)");
   }
 
   @Override
-  public final void updateInt(int p0, int p1) throws SQLException {
+  public final void updateInt(int columnIndex, int x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateInt (result sets are read-only)");
   }
 
   @Override
-  public final void updateLong(int p0, long p1) throws SQLException {
+  public final void updateLong(int columnIndex, long x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateLong (result sets are read-only)");
   }
 
   @Override
-  public final void updateFloat(int p0, float p1) throws SQLException {
+  public final void updateFloat(int columnIndex, float x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateFloat (result sets are read-only)");
   }
 
   @Override
-  public final void updateDouble(int p0, double p1) throws SQLException {
+  public final void updateDouble(int columnIndex, double x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateDouble (result sets are read-only)");
   }
 
   @Override
-  public final void updateBigDecimal(int p0, java.math.BigDecimal p1) throws SQLException {
+  public final void updateBigDecimal(int columnIndex, java.math.BigDecimal x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBigDecimal (result sets are read-only)");
   }
 
   @Override
-  public final void updateString(int p0, String p1) throws SQLException {
+  public final void updateString(int columnIndex, String x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateString (result sets are read-only)");
   }
 
   @Override
-  public final void updateBytes(int p0, byte[] p1) throws SQLException {
+  public final void updateBytes(int columnIndex, byte[] x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBytes (result sets are read-only)");
   }
 
   @Override
-  public final void updateDate(int p0, java.sql.Date p1) throws SQLException {
+  public final void updateDate(int columnIndex, java.sql.Date x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateDate (result sets are read-only)");
   }
 
   @Override
-  public final void updateTime(int p0, java.sql.Time p1) throws SQLException {
+  public final void updateTime(int columnIndex, java.sql.Time x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateTime (result sets are read-only)");
   }
 
   @Override
-  public final void updateTimestamp(int p0, java.sql.Timestamp p1) throws SQLException {
+  public final void updateTimestamp(int columnIndex, java.sql.Timestamp x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateTimestamp (result sets are read-only)");
   }
 
   @Override
-  public final void updateAsciiStream(int p0, java.io.InputStream p1, int p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+  public final void updateAsciiStream(int columnIndex, java.io.InputStream x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBinaryStream(int p0, java.io.InputStream p1, int p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+  public final void updateBinaryStream(int columnIndex, java.io.InputStream x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateCharacterStream(int p0, java.io.Reader p1, int p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+  public final void updateCharacterStream(int columnIndex, java.io.Reader x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateObject(int p0, Object p1, int p2) throws SQLException {
+  public final void updateObject(int columnIndex, Object x, int length) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 
   @Override
-  public final void updateObject(int p0, Object p1) throws SQLException {
+  public final void updateObject(int columnIndex, Object x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 
   @Override
-  public final void updateNull(String p0) throws SQLException {
+  public final void updateNull(String columnLabel) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNull (result sets are read-only)");
   }
 
   @Override
-  public final void updateBoolean(String p0, boolean p1) throws SQLException {
+  public final void updateBoolean(String columnLabel, boolean x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBoolean (result sets are read-only)");
   }
 
   @Override
-  public final void updateByte(String p0, byte p1) throws SQLException {
+  public final void updateByte(String columnLabel, byte x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateByte (result sets are read-only)");
   }
 
   @Override
-  public final void updateShort(String p0, short p1) throws SQLException {
+  public final void updateShort(String columnLabel, short x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateShort (result sets are read-only)");
   }
 
   @Override
-  public final void updateInt(String p0, int p1) throws SQLException {
+  public final void updateInt(String columnLabel, int x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateInt (result sets are read-only)");
   }
 
   @Override
-  public final void updateLong(String p0, long p1) throws SQLException {
+  public final void updateLong(String columnLabel, long x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateLong (result sets are read-only)");
   }
 
   @Override
-  public final void updateFloat(String p0, float p1) throws SQLException {
+  public final void updateFloat(String columnLabel, float x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateFloat (result sets are read-only)");
   }
 
   @Override
-  public final void updateDouble(String p0, double p1) throws SQLException {
+  public final void updateDouble(String columnLabel, double x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateDouble (result sets are read-only)");
   }
 
   @Override
-  public final void updateBigDecimal(String p0, java.math.BigDecimal p1) throws SQLException {
+  public final void updateBigDecimal(String columnLabel, java.math.BigDecimal x)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBigDecimal (result sets are read-only)");
   }
 
   @Override
-  public final void updateString(String p0, String p1) throws SQLException {
+  public final void updateString(String columnLabel, String x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateString (result sets are read-only)");
   }
 
   @Override
-  public final void updateBytes(String p0, byte[] p1) throws SQLException {
+  public final void updateBytes(String columnLabel, byte[] x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBytes (result sets are read-only)");
   }
 
   @Override
-  public final void updateDate(String p0, java.sql.Date p1) throws SQLException {
+  public final void updateDate(String columnLabel, java.sql.Date x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateDate (result sets are read-only)");
   }
 
   @Override
-  public final void updateTime(String p0, java.sql.Time p1) throws SQLException {
+  public final void updateTime(String columnLabel, java.sql.Time x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateTime (result sets are read-only)");
   }
 
   @Override
-  public final void updateTimestamp(String p0, java.sql.Timestamp p1) throws SQLException {
+  public final void updateTimestamp(String columnLabel, java.sql.Timestamp x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateTimestamp (result sets are read-only)");
   }
 
   @Override
-  public final void updateAsciiStream(String p0, java.io.InputStream p1, int p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+  public final void updateAsciiStream(String columnLabel, java.io.InputStream x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBinaryStream(String p0, java.io.InputStream p1, int p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+  public final void updateBinaryStream(String columnLabel, java.io.InputStream x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateCharacterStream(String p0, java.io.Reader p1, int p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+  public final void updateCharacterStream(String columnLabel, java.io.Reader x, int length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateObject(String p0, Object p1, int p2) throws SQLException {
+  public final void updateObject(String columnLabel, Object x, int length) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 
   @Override
-  public final void updateObject(String p0, Object p1) throws SQLException {
+  public final void updateObject(String columnLabel, Object x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 
@@ -250,242 +263,281 @@ abstract class ReadOnlyResultSet implements ResultSet {
   }
 
   @Override
-  public final void updateRef(int p0, java.sql.Ref p1) throws SQLException {
+  public final void updateRef(int columnIndex, java.sql.Ref x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateRef (result sets are read-only)");
   }
 
   @Override
-  public final void updateRef(String p0, java.sql.Ref p1) throws SQLException {
+  public final void updateRef(String columnLabel, java.sql.Ref x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateRef (result sets are read-only)");
   }
 
   @Override
-  public final void updateBlob(int p0, java.sql.Blob p1) throws SQLException {
+  public final void updateBlob(int columnIndex, java.sql.Blob x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBlob (result sets are read-only)");
   }
 
   @Override
-  public final void updateBlob(String p0, java.sql.Blob p1) throws SQLException {
+  public final void updateBlob(String columnLabel, java.sql.Blob x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBlob (result sets are read-only)");
   }
 
   @Override
-  public final void updateClob(int p0, java.sql.Clob p1) throws SQLException {
+  public final void updateClob(int columnIndex, java.sql.Clob x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateClob(String p0, java.sql.Clob p1) throws SQLException {
+  public final void updateClob(String columnLabel, java.sql.Clob x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateArray(int p0, java.sql.Array p1) throws SQLException {
+  public final void updateArray(int columnIndex, java.sql.Array x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateArray (result sets are read-only)");
   }
 
   @Override
-  public final void updateArray(String p0, java.sql.Array p1) throws SQLException {
+  public final void updateArray(String columnLabel, java.sql.Array x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateArray (result sets are read-only)");
   }
 
   @Override
-  public final void updateRowId(int p0, java.sql.RowId p1) throws SQLException {
+  public final void updateRowId(int columnIndex, java.sql.RowId x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateRowId (result sets are read-only)");
   }
 
   @Override
-  public final void updateRowId(String p0, java.sql.RowId p1) throws SQLException {
+  public final void updateRowId(String columnLabel, java.sql.RowId x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateRowId (result sets are read-only)");
   }
 
   @Override
-  public final void updateNString(int p0, String p1) throws SQLException {
+  public final void updateNString(int columnIndex, String x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNString (result sets are read-only)");
   }
 
   @Override
-  public final void updateNString(String p0, String p1) throws SQLException {
+  public final void updateNString(String columnLabel, String x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNString (result sets are read-only)");
   }
 
   @Override
-  public final void updateNClob(int p0, java.sql.NClob p1) throws SQLException {
+  public final void updateNClob(int columnIndex, java.sql.NClob x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateNClob(String p0, java.sql.NClob p1) throws SQLException {
+  public final void updateNClob(String columnLabel, java.sql.NClob x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateSQLXML(int p0, java.sql.SQLXML p1) throws SQLException {
+  public final void updateSQLXML(int columnIndex, java.sql.SQLXML x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateSQLXML (result sets are read-only)");
   }
 
   @Override
-  public final void updateSQLXML(String p0, java.sql.SQLXML p1) throws SQLException {
+  public final void updateSQLXML(String columnLabel, java.sql.SQLXML x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateSQLXML (result sets are read-only)");
   }
 
   @Override
-  public final void updateNCharacterStream(int p0, java.io.Reader p1, long p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateNCharacterStream (result sets are read-only)");
+  public final void updateNCharacterStream(int columnIndex, java.io.Reader x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateNCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateNCharacterStream(String p0, java.io.Reader p1, long p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateNCharacterStream (result sets are read-only)");
+  public final void updateNCharacterStream(String columnLabel, java.io.Reader x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateNCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateAsciiStream(int p0, java.io.InputStream p1, long p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+  public final void updateAsciiStream(int columnIndex, java.io.InputStream x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBinaryStream(int p0, java.io.InputStream p1, long p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+  public final void updateBinaryStream(int columnIndex, java.io.InputStream x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateCharacterStream(int p0, java.io.Reader p1, long p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+  public final void updateCharacterStream(int columnIndex, java.io.Reader x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateAsciiStream(String p0, java.io.InputStream p1, long p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+  public final void updateAsciiStream(String columnLabel, java.io.InputStream x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBinaryStream(String p0, java.io.InputStream p1, long p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+  public final void updateBinaryStream(String columnLabel, java.io.InputStream x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateCharacterStream(String p0, java.io.Reader p1, long p2) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+  public final void updateCharacterStream(String columnLabel, java.io.Reader x, long length)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBlob(int p0, java.io.InputStream p1, long p2) throws SQLException {
+  public final void updateBlob(int columnIndex, java.io.InputStream x, long length)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBlob (result sets are read-only)");
   }
 
   @Override
-  public final void updateBlob(String p0, java.io.InputStream p1, long p2) throws SQLException {
+  public final void updateBlob(String columnLabel, java.io.InputStream x, long length)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBlob (result sets are read-only)");
   }
 
   @Override
-  public final void updateClob(int p0, java.io.Reader p1, long p2) throws SQLException {
+  public final void updateClob(int columnIndex, java.io.Reader x, long length) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateClob(String p0, java.io.Reader p1, long p2) throws SQLException {
+  public final void updateClob(String columnLabel, java.io.Reader x, long length)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateNClob(int p0, java.io.Reader p1, long p2) throws SQLException {
+  public final void updateNClob(int columnIndex, java.io.Reader x, long length)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateNClob(String p0, java.io.Reader p1, long p2) throws SQLException {
+  public final void updateNClob(String columnLabel, java.io.Reader x, long length)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateNCharacterStream(int p0, java.io.Reader p1) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateNCharacterStream (result sets are read-only)");
+  public final void updateNCharacterStream(int columnIndex, java.io.Reader x) throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateNCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateNCharacterStream(String p0, java.io.Reader p1) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateNCharacterStream (result sets are read-only)");
+  public final void updateNCharacterStream(String columnLabel, java.io.Reader x)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateNCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateAsciiStream(int p0, java.io.InputStream p1) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+  public final void updateAsciiStream(int columnIndex, java.io.InputStream x) throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBinaryStream(int p0, java.io.InputStream p1) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+  public final void updateBinaryStream(int columnIndex, java.io.InputStream x) throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateCharacterStream(int p0, java.io.Reader p1) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+  public final void updateCharacterStream(int columnIndex, java.io.Reader x) throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateAsciiStream(String p0, java.io.InputStream p1) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateAsciiStream (result sets are read-only)");
+  public final void updateAsciiStream(String columnLabel, java.io.InputStream x)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateAsciiStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBinaryStream(String p0, java.io.InputStream p1) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateBinaryStream (result sets are read-only)");
+  public final void updateBinaryStream(String columnLabel, java.io.InputStream x)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateBinaryStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateCharacterStream(String p0, java.io.Reader p1) throws SQLException {
-    throw ShaleSqlExceptions.notSupported("ResultSet.updateCharacterStream (result sets are read-only)");
+  public final void updateCharacterStream(String columnLabel, java.io.Reader x)
+      throws SQLException {
+    throw ShaleSqlExceptions.notSupported(
+        "ResultSet.updateCharacterStream (result sets are read-only)");
   }
 
   @Override
-  public final void updateBlob(int p0, java.io.InputStream p1) throws SQLException {
+  public final void updateBlob(int columnIndex, java.io.InputStream x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBlob (result sets are read-only)");
   }
 
   @Override
-  public final void updateBlob(String p0, java.io.InputStream p1) throws SQLException {
+  public final void updateBlob(String columnLabel, java.io.InputStream x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateBlob (result sets are read-only)");
   }
 
   @Override
-  public final void updateClob(int p0, java.io.Reader p1) throws SQLException {
+  public final void updateClob(int columnIndex, java.io.Reader x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateClob(String p0, java.io.Reader p1) throws SQLException {
+  public final void updateClob(String columnLabel, java.io.Reader x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateNClob(int p0, java.io.Reader p1) throws SQLException {
+  public final void updateNClob(int columnIndex, java.io.Reader x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateNClob(String p0, java.io.Reader p1) throws SQLException {
+  public final void updateNClob(String columnLabel, java.io.Reader x) throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateNClob (result sets are read-only)");
   }
 
   @Override
-  public final void updateObject(int p0, Object p1, java.sql.SQLType p2, int p3) throws SQLException {
+  public final void updateObject(
+      int columnIndex, Object x, java.sql.SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 
   @Override
-  public final void updateObject(String p0, Object p1, java.sql.SQLType p2, int p3) throws SQLException {
+  public final void updateObject(
+      String columnLabel, Object x, java.sql.SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 
   @Override
-  public final void updateObject(int p0, Object p1, java.sql.SQLType p2) throws SQLException {
+  public final void updateObject(int columnIndex, Object x, java.sql.SQLType targetSqlType)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 
   @Override
-  public final void updateObject(String p0, Object p1, java.sql.SQLType p2) throws SQLException {
+  public final void updateObject(String columnLabel, Object x, java.sql.SQLType targetSqlType)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("ResultSet.updateObject (result sets are read-only)");
   }
 }

@@ -7,22 +7,23 @@ import java.sql.RowIdLifetime;
 import java.sql.SQLException;
 
 /**
- * What ShaleDB and this driver support, and the catalog result sets (built by
- * {@link CatalogResultSets}).
+ * What ShaleDB and this driver support, and the catalog result sets (built by {@link
+ * CatalogResultSets}).
  *
  * <p>On transactions: {@code supportsTransactions} answers true because every statement runs
- * atomically in its own serializable transaction; explicit multi-statement transactions
- * ({@code setAutoCommit(false)}) are not supported yet, and
- * {@code supportsTransactionIsolationLevel} is true only for SERIALIZABLE.
+ * atomically in its own serializable transaction; explicit multi-statement transactions ({@code
+ * setAutoCommit(false)}) are not supported yet, and {@code supportsTransactionIsolationLevel} is
+ * true only for SERIALIZABLE.
  */
 public final class ShaleDatabaseMetaData implements DatabaseMetaData {
   static final String PRODUCT_NAME = "ShaleDB";
   private static final int MAX_NAME_LENGTH = 63;
-  private static final String SQL_KEYWORDS = "LIMIT,OFFSET,RETURNING,STRING,BYTES,INT2,INT4,INT8,"
-      + "FLOAT4,FLOAT8,SHOW,EXPLAIN";
-  private static final String NUMERIC_FUNCTIONS = "ABS,CEIL,CEILING,FLOOR,MOD,POWER,ROUND,SIGN,SQRT";
-  private static final String STRING_FUNCTIONS = "CHAR_LENGTH,CHARACTER_LENGTH,LOWER,UPPER,"
-      + "SUBSTRING,TRIM,POSITION,OVERLAY";
+  private static final String SQL_KEYWORDS =
+      "LIMIT,OFFSET,RETURNING,STRING,BYTES,INT2,INT4,INT8," + "FLOAT4,FLOAT8,SHOW,EXPLAIN";
+  private static final String NUMERIC_FUNCTIONS =
+      "ABS,CEIL,CEILING,FLOOR,MOD,POWER,ROUND,SIGN,SQRT";
+  private static final String STRING_FUNCTIONS =
+      "CHAR_LENGTH,CHARACTER_LENGTH,LOWER,UPPER," + "SUBSTRING,TRIM,POSITION,OVERLAY";
   private static final String TIME_DATE_FUNCTIONS = "CURRENT_DATE,CURRENT_TIMESTAMP,EXTRACT";
 
   private final ShaleConnection connection;
@@ -659,17 +660,23 @@ public final class ShaleDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern) throws SQLException {
+  public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern)
+      throws SQLException {
     return resultSets.getProcedures(catalog, schemaPattern, procedureNamePattern);
   }
 
   @Override
-  public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern, String columnNamePattern) throws SQLException {
-    return resultSets.getProcedureColumns(catalog, schemaPattern, procedureNamePattern, columnNamePattern);
+  public ResultSet getProcedureColumns(
+      String catalog, String schemaPattern, String procedureNamePattern, String columnNamePattern)
+      throws SQLException {
+    return resultSets.getProcedureColumns(
+        catalog, schemaPattern, procedureNamePattern, columnNamePattern);
   }
 
   @Override
-  public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types) throws SQLException {
+  public ResultSet getTables(
+      String catalog, String schemaPattern, String tableNamePattern, String[] types)
+      throws SQLException {
     return resultSets.getTables(catalog, schemaPattern, tableNamePattern, types);
   }
 
@@ -689,27 +696,34 @@ public final class ShaleDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
+  public ResultSet getColumns(
+      String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
+      throws SQLException {
     return resultSets.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
   }
 
   @Override
-  public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern) throws SQLException {
+  public ResultSet getColumnPrivileges(
+      String catalog, String schema, String table, String columnNamePattern) throws SQLException {
     return resultSets.getColumnPrivileges(catalog, schema, table, columnNamePattern);
   }
 
   @Override
-  public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
+  public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern)
+      throws SQLException {
     return resultSets.getTablePrivileges(catalog, schemaPattern, tableNamePattern);
   }
 
   @Override
-  public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable) throws SQLException {
+  public ResultSet getBestRowIdentifier(
+      String catalog, String schema, String table, int scope, boolean nullable)
+      throws SQLException {
     return resultSets.getBestRowIdentifier(catalog, schema, table, scope, nullable);
   }
 
   @Override
-  public ResultSet getVersionColumns(String catalog, String schema, String table) throws SQLException {
+  public ResultSet getVersionColumns(String catalog, String schema, String table)
+      throws SQLException {
     return resultSets.getVersionColumns(catalog, schema, table);
   }
 
@@ -719,18 +733,28 @@ public final class ShaleDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
+  public ResultSet getImportedKeys(String catalog, String schema, String table)
+      throws SQLException {
     return resultSets.getImportedKeys(catalog, schema, table);
   }
 
   @Override
-  public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
+  public ResultSet getExportedKeys(String catalog, String schema, String table)
+      throws SQLException {
     return resultSets.getExportedKeys(catalog, schema, table);
   }
 
   @Override
-  public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
-    return resultSets.getCrossReference(parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable);
+  public ResultSet getCrossReference(
+      String parentCatalog,
+      String parentSchema,
+      String parentTable,
+      String foreignCatalog,
+      String foreignSchema,
+      String foreignTable)
+      throws SQLException {
+    return resultSets.getCrossReference(
+        parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable);
   }
 
   @Override
@@ -739,18 +763,20 @@ public final class ShaleDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate) throws SQLException {
+  public ResultSet getIndexInfo(
+      String catalog, String schema, String table, boolean unique, boolean approximate)
+      throws SQLException {
     return resultSets.getIndexInfo(catalog, schema, table, unique, approximate);
   }
 
   @Override
   public boolean supportsResultSetType(int type) throws SQLException {
-    return type == ResultSet.TYPE_FORWARD_ONLY;
+    return type == ResultSet.TYPE_FORWARD_ONLY || type == ResultSet.TYPE_SCROLL_INSENSITIVE;
   }
 
   @Override
   public boolean supportsResultSetConcurrency(int type, int concurrency) throws SQLException {
-    return type == ResultSet.TYPE_FORWARD_ONLY && concurrency == ResultSet.CONCUR_READ_ONLY;
+    return supportsResultSetType(type) && concurrency == ResultSet.CONCUR_READ_ONLY;
   }
 
   @Override
@@ -804,7 +830,9 @@ public final class ShaleDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types) throws SQLException {
+  public ResultSet getUDTs(
+      String catalog, String schemaPattern, String typeNamePattern, int[] types)
+      throws SQLException {
     return resultSets.getUDTs(catalog, schemaPattern, typeNamePattern, types);
   }
 
@@ -834,23 +862,28 @@ public final class ShaleDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getSuperTypes(String catalog, String schemaPattern, String typeNamePattern) throws SQLException {
+  public ResultSet getSuperTypes(String catalog, String schemaPattern, String typeNamePattern)
+      throws SQLException {
     return resultSets.getSuperTypes(catalog, schemaPattern, typeNamePattern);
   }
 
   @Override
-  public ResultSet getSuperTables(String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
+  public ResultSet getSuperTables(String catalog, String schemaPattern, String tableNamePattern)
+      throws SQLException {
     return resultSets.getSuperTables(catalog, schemaPattern, tableNamePattern);
   }
 
   @Override
-  public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern, String attributeNamePattern) throws SQLException {
+  public ResultSet getAttributes(
+      String catalog, String schemaPattern, String typeNamePattern, String attributeNamePattern)
+      throws SQLException {
     return resultSets.getAttributes(catalog, schemaPattern, typeNamePattern, attributeNamePattern);
   }
 
   @Override
   public boolean supportsResultSetHoldability(int holdability) throws SQLException {
-    return holdability == ResultSet.HOLD_CURSORS_OVER_COMMIT || holdability == ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    return holdability == ResultSet.HOLD_CURSORS_OVER_COMMIT
+        || holdability == ResultSet.CLOSE_CURSORS_AT_COMMIT;
   }
 
   @Override
@@ -919,17 +952,23 @@ public final class ShaleDatabaseMetaData implements DatabaseMetaData {
   }
 
   @Override
-  public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern) throws SQLException {
+  public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern)
+      throws SQLException {
     return resultSets.getFunctions(catalog, schemaPattern, functionNamePattern);
   }
 
   @Override
-  public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern, String columnNamePattern) throws SQLException {
-    return resultSets.getFunctionColumns(catalog, schemaPattern, functionNamePattern, columnNamePattern);
+  public ResultSet getFunctionColumns(
+      String catalog, String schemaPattern, String functionNamePattern, String columnNamePattern)
+      throws SQLException {
+    return resultSets.getFunctionColumns(
+        catalog, schemaPattern, functionNamePattern, columnNamePattern);
   }
 
   @Override
-  public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
+  public ResultSet getPseudoColumns(
+      String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
+      throws SQLException {
     return resultSets.getPseudoColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
   }
 

@@ -14,12 +14,12 @@ import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
- * The {@code jdbc:shale://} driver. Registers itself with {@link DriverManager} when loaded
- * (also found through {@code META-INF/services/java.sql.Driver}). Stateless and thread-safe.
+ * The {@code jdbc:shale://} driver. Registers itself with {@link DriverManager} when loaded (also
+ * found through {@code META-INF/services/java.sql.Driver}). Stateless and thread-safe.
  *
- * <p>URL: {@code jdbc:shale://host[:port][,host[:port]...][/database][?prop=value&...]};
- * properties are listed in {@link ConnectionProperty}. Hosts are tried in order until one answers
- * Hello within {@code connectTimeout}; if none does, 08001.
+ * <p>URL: {@code jdbc:shale://host[:port][,host[:port]...][/database][?prop=value&...]}; properties
+ * are listed in {@link ConnectionProperty}. Hosts are tried in order until one answers Hello within
+ * {@code connectTimeout}; if none does, 08001.
  */
 public final class ShaleDriver implements Driver {
   public static final String DRIVER_NAME = "ShaleDB JDBC Driver";
@@ -42,8 +42,8 @@ public final class ShaleDriver implements Driver {
   /**
    * Connects, or returns null when the URL is not a {@code jdbc:shale:} URL.
    *
-   * @throws SQLException 08001 for a malformed URL or when no host answered; the server's
-   *     error when the chosen host refused the session (e.g. 3D000 unknown database)
+   * @throws SQLException 08001 for a malformed URL or when no host answered; the server's error
+   *     when the chosen host refused the session (e.g. 3D000 unknown database)
    */
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
@@ -59,9 +59,14 @@ public final class ShaleDriver implements Driver {
       loginSeconds = DriverManager.getLoginTimeout();
     }
     long networkMillis = ConnectionProperty.SOCKET_TIMEOUT.getInt(props);
-    SessionSettings settings = new SessionSettings(parsed.database(), user, CLIENT_NAME,
-        Map.of("application_name", ConnectionProperty.APPLICATION_NAME.get(props)),
-        connectMillis, loginSeconds * 1000L);
+    SessionSettings settings =
+        new SessionSettings(
+            parsed.database(),
+            user,
+            CLIENT_NAME,
+            Map.of("application_name", ConnectionProperty.APPLICATION_NAME.get(props)),
+            connectMillis,
+            loginSeconds * 1000L);
     WireSession session;
     try {
       session = WireSession.connect(parsed.hosts(), settings);

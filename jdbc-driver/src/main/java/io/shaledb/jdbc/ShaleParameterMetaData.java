@@ -15,8 +15,13 @@ public final class ShaleParameterMetaData implements ParameterMetaData {
 
   private ColumnDescription param(int param) throws SQLException {
     if (param < 1 || param > params.size()) {
-      throw ShaleSqlExceptions.create("The parameter index is out of range: " + param
-          + ", number of parameters: " + params.size() + ".", ShaleSqlExceptions.INVALID_PARAMETER_INDEX);
+      throw ShaleSqlExceptions.create(
+          "The parameter index is out of range: "
+              + param
+              + ", number of parameters: "
+              + params.size()
+              + ".",
+          ShaleSqlExceptions.INVALID_PARAMETER_INDEX);
     }
     return params.get(param - 1);
   }

@@ -43,16 +43,26 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
   private static final Logger LOG = Logger.getLogger(ShalePreparedStatement.class.getName());
   private static final Object UNSET = new Object();
 
+  /** ClosePrepared is housekeeping: never let close() wait long for it. */
+  private static final long CLOSE_PREPARED_TIMEOUT_MILLIS = 10_000;
+
   private final String sql;
   private final PreparedDescription prepared;
   private final KeyRequest keys;
+
   /** Bound values (UNSET until set); grows on demand when the server reported no parameters. */
   private final List<Object> params = new ArrayList<>();
+
   private final List<List<Object>> batchRows = new ArrayList<>();
 
-  ShalePreparedStatement(ShaleConnection connection, String sql, PreparedDescription prepared,
-                         KeyRequest keys, int holdability) {
-    super(connection, ResultSet.TYPE_FORWARD_ONLY, holdability);
+  ShalePreparedStatement(
+      ShaleConnection connection,
+      String sql,
+      PreparedDescription prepared,
+      KeyRequest keys,
+      int resultSetType,
+      int holdability) {
+    super(connection, resultSetType, holdability);
     this.sql = sql;
     this.prepared = prepared;
     this.keys = keys;
@@ -70,8 +80,13 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
     checkOpen();
     int declared = prepared.parameters().size();
     if (index < 1 || (declared > 0 && index > declared)) {
-      throw ShaleSqlExceptions.create("The column index is out of range: " + index
-          + ", number of parameters: " + declared + ".", ShaleSqlExceptions.INVALID_PARAMETER_INDEX);
+      throw ShaleSqlExceptions.create(
+          "The column index is out of range: "
+              + index
+              + ", number of parameters: "
+              + declared
+              + ".",
+          ShaleSqlExceptions.INVALID_PARAMETER_INDEX);
     }
     while (params.size() < index) {
       params.add(UNSET);
@@ -84,7 +99,8 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
     for (int i = 0; i < params.size(); i++) {
       Object v = params.get(i);
       if (v == UNSET) {
-        throw ShaleSqlExceptions.create("No value specified for parameter " + (i + 1) + ".",
+        throw ShaleSqlExceptions.create(
+            "No value specified for parameter " + (i + 1) + ".",
             ShaleSqlExceptions.PARAMETER_NOT_SET);
       }
       row.add(v);
@@ -97,8 +113,15 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
     List<Object> row = boundRow();
     clearResults();
     try {
-      ExecutionResult r = connection.session().executePrepared(prepared.statementId(),
-          List.of(row), maxRowsLimit(), keys.wanted(), timeoutMillis());
+      ExecutionResult r =
+          connection
+              .session()
+              .executePrepared(
+                  prepared.statementId(),
+                  List.of(row),
+                  maxRowsLimit(),
+                  keys.wanted(),
+                  timeoutMillis());
       return applyResult(r, keys);
     } catch (WireException e) {
       throw translate(e);
@@ -160,21 +183,32 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
     }
     ExecutionResult r;
     try {
-      r = connection.session().executePrepared(prepared.statementId(), rows, 0, keys.wanted(),
-          timeoutMillis());
+      r =
+          connection
+              .session()
+              .executePrepared(prepared.statementId(), rows, 0, keys.wanted(), timeoutMillis());
     } catch (WireException e) {
       SQLException cause = translate(e);
-      throw new BatchUpdateException("Batch of " + rows.size() + " rows was aborted: "
-          + cause.getMessage(), cause.getSQLState(), 0, new long[0], cause);
+      throw new BatchUpdateException(
+          "Batch of " + rows.size() + " rows was aborted: " + cause.getMessage(),
+          cause.getSQLState(),
+          0,
+          new long[0],
+          cause);
     }
     if (r.hasResultSet()) {
-      throw new BatchUpdateException("A result was returned when none was expected.",
-          ShaleSqlExceptions.TOO_MANY_RESULTS, 0, new long[0], null);
+      throw new BatchUpdateException(
+          "A result was returned when none was expected.",
+          ShaleSqlExceptions.TOO_MANY_RESULTS,
+          0,
+          new long[0],
+          null);
     }
     applyResult(r, keys);
     long[] counts = new long[rows.size()];
     Arrays.fill(counts, SUCCESS_NO_INFO);
-    System.arraycopy(r.updateCounts(), 0, counts, 0, Math.min(counts.length, r.updateCounts().length));
+    System.arraycopy(
+        r.updateCounts(), 0, counts, 0, Math.min(counts.length, r.updateCounts().length));
     return counts;
   }
 
@@ -206,7 +240,7 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
       return;
     }
     try {
-      connection.session().closePrepared(prepared.statementId(), 0);
+      connection.session().closePrepared(prepared.statementId(), CLOSE_PREPARED_TIMEOUT_MILLIS);
     } catch (WireException e) {
       connection.translate(e);
       LOG.log(Level.FINE, "ClosePrepared failed: {0}", e.getMessage());
@@ -290,7 +324,8 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
     throw textMethod();
   }
 
-  // ---- setters -----------------------------------------------------------------------------------
+  // ---- setters
+  // -----------------------------------------------------------------------------------
 
   @Override
   public void setNull(int parameterIndex, int sqlType) throws SQLException {
@@ -438,8 +473,10 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
       byte[] all = in.readAllBytes();
       return length >= 0 && length < all.length ? Arrays.copyOf(all, (int) length) : all;
     } catch (IOException e) {
-      throw ShaleSqlExceptions.create("reading the parameter stream failed: " + e.getMessage(),
-          ShaleSqlExceptions.INVALID_PARAMETER_VALUE, e);
+      throw ShaleSqlExceptions.create(
+          "reading the parameter stream failed: " + e.getMessage(),
+          ShaleSqlExceptions.INVALID_PARAMETER_VALUE,
+          e);
     }
   }
 
@@ -453,8 +490,10 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
       }
       return length >= 0 && length < sb.length() ? sb.substring(0, (int) length) : sb.toString();
     } catch (IOException e) {
-      throw ShaleSqlExceptions.create("reading the parameter reader failed: " + e.getMessage(),
-          ShaleSqlExceptions.INVALID_PARAMETER_VALUE, e);
+      throw ShaleSqlExceptions.create(
+          "reading the parameter reader failed: " + e.getMessage(),
+          ShaleSqlExceptions.INVALID_PARAMETER_VALUE,
+          e);
     }
   }
 
@@ -499,12 +538,14 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
   }
 
   @Override
-  public void setCharacterStream(int parameterIndex, Reader reader, int length) throws SQLException {
+  public void setCharacterStream(int parameterIndex, Reader reader, int length)
+      throws SQLException {
     bind(parameterIndex, reader == null ? null : readAll(reader, length));
   }
 
   @Override
-  public void setCharacterStream(int parameterIndex, Reader reader, long length) throws SQLException {
+  public void setCharacterStream(int parameterIndex, Reader reader, long length)
+      throws SQLException {
     bind(parameterIndex, reader == null ? null : readAll(reader, length));
   }
 
@@ -514,7 +555,8 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
   }
 
   @Override
-  public void setNCharacterStream(int parameterIndex, Reader value, long length) throws SQLException {
+  public void setNCharacterStream(int parameterIndex, Reader value, long length)
+      throws SQLException {
     setCharacterStream(parameterIndex, value, length);
   }
 
@@ -536,7 +578,8 @@ public final class ShalePreparedStatement extends ShaleStatement implements Prep
   }
 
   @Override
-  public void setBlob(int parameterIndex, InputStream inputStream, long length) throws SQLException {
+  public void setBlob(int parameterIndex, InputStream inputStream, long length)
+      throws SQLException {
     throw ShaleSqlExceptions.notSupported("setBlob");
   }
 

@@ -34,17 +34,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A forward-only, read-only result set over rows that were fully received before it was created.
- * Also used for result sets built by the driver itself (DatabaseMetaData, generated keys), which
- * have no statement. Not thread-safe (like every JDBC object, one thread at a time).
+ * A read-only result set over rows that were fully received before it was created; forward-only
+ * unless its statement asked for TYPE_SCROLL_INSENSITIVE. Also used for result sets built by the
+ * driver itself (DatabaseMetaData, generated keys), which have no statement. Not thread-safe (like
+ * every JDBC object, one thread at a time).
  */
-public final class ShaleResultSet extends ReadOnlyResultSet {
+public final class ShaleResultSet extends ResultSetByLabel {
   private final ShaleStatement statement;
+
+  /** TYPE_FORWARD_ONLY or TYPE_SCROLL_INSENSITIVE (the rows are all in memory either way). */
+  private final int type;
+
   private final List<ColumnDescription> columns;
   private final List<Object[]> rows;
   private final Map<String, Integer> columnIndexByLabel = new HashMap<>();
+
   /** 0 = before the first row, rows.size() + 1 = after the last. */
   private int cursor;
+
   private boolean wasNull;
   private boolean closed;
   private int fetchSize;
@@ -54,8 +61,10 @@ public final class ShaleResultSet extends ReadOnlyResultSet {
    * @param columns column descriptions
    * @param rows rows of canonical values (not copied; must not be changed afterwards)
    */
-  ShaleResultSet(ShaleStatement statement, List<ColumnDescription> columns, List<Object[]> rows) {
+  ShaleResultSet(
+      ShaleStatement statement, int type, List<ColumnDescription> columns, List<Object[]> rows) {
     this.statement = statement;
+    this.type = type;
     this.columns = List.copyOf(columns);
     this.rows = rows;
     for (int i = columns.size() - 1; i >= 0; i--) {
@@ -65,7 +74,7 @@ public final class ShaleResultSet extends ReadOnlyResultSet {
 
   /** A driver-built result set without a statement. */
   static ShaleResultSet of(List<ColumnDescription> columns, List<Object[]> rows) {
-    return new ShaleResultSet(null, columns, rows);
+    return new ShaleResultSet(null, TYPE_FORWARD_ONLY, columns, rows);
   }
 
   private void checkOpen() throws SQLException {
@@ -78,13 +87,20 @@ public final class ShaleResultSet extends ReadOnlyResultSet {
   private Object value(int columnIndex) throws SQLException {
     checkOpen();
     if (cursor < 1 || cursor > rows.size()) {
-      throw ShaleSqlExceptions.create(cursor < 1
-          ? "ResultSet not positioned properly, perhaps you need to call next."
-          : "ResultSet is positioned after the last row.", ShaleSqlExceptions.INVALID_CURSOR_STATE);
+      throw ShaleSqlExceptions.create(
+          cursor < 1
+              ? "ResultSet not positioned properly, perhaps you need to call next."
+              : "ResultSet is positioned after the last row.",
+          ShaleSqlExceptions.INVALID_CURSOR_STATE);
     }
     if (columnIndex < 1 || columnIndex > columns.size()) {
-      throw ShaleSqlExceptions.create("The column index is out of range: " + columnIndex
-          + ", number of columns: " + columns.size() + ".", ShaleSqlExceptions.INVALID_PARAMETER_INDEX);
+      throw ShaleSqlExceptions.create(
+          "The column index is out of range: "
+              + columnIndex
+              + ", number of columns: "
+              + columns.size()
+              + ".",
+          ShaleSqlExceptions.INVALID_PARAMETER_INDEX);
     }
     Object[] row = rows.get(cursor - 1);
     Object v = columnIndex <= row.length ? row[columnIndex - 1] : null;
@@ -135,10 +151,12 @@ public final class ShaleResultSet extends ReadOnlyResultSet {
   @Override
   public int findColumn(String columnLabel) throws SQLException {
     checkOpen();
-    Integer i = columnLabel == null ? null : columnIndexByLabel.get(columnLabel.toLowerCase(Locale.ROOT));
+    Integer i =
+        columnLabel == null ? null : columnIndexByLabel.get(columnLabel.toLowerCase(Locale.ROOT));
     if (i == null) {
-      throw ShaleSqlExceptions.create("The column name " + columnLabel
-          + " was not found in this ResultSet.", ShaleSqlExceptions.INVALID_COLUMN);
+      throw ShaleSqlExceptions.create(
+          "The column name " + columnLabel + " was not found in this ResultSet.",
+          ShaleSqlExceptions.INVALID_COLUMN);
     }
     return i;
   }
@@ -157,17 +175,20 @@ public final class ShaleResultSet extends ReadOnlyResultSet {
 
   @Override
   public byte getByte(int columnIndex) throws SQLException {
-    return (byte) ValueConversions.toLong(value(columnIndex), Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
+    return (byte)
+        ValueConversions.toLong(value(columnIndex), Byte.MIN_VALUE, Byte.MAX_VALUE, "byte");
   }
 
   @Override
   public short getShort(int columnIndex) throws SQLException {
-    return (short) ValueConversions.toLong(value(columnIndex), Short.MIN_VALUE, Short.MAX_VALUE, "short");
+    return (short)
+        ValueConversions.toLong(value(columnIndex), Short.MIN_VALUE, Short.MAX_VALUE, "short");
   }
 
   @Override
   public int getInt(int columnIndex) throws SQLException {
-    return (int) ValueConversions.toLong(value(columnIndex), Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
+    return (int)
+        ValueConversions.toLong(value(columnIndex), Integer.MIN_VALUE, Integer.MAX_VALUE, "int");
   }
 
   @Override
@@ -373,180 +394,6 @@ public final class ShaleResultSet extends ReadOnlyResultSet {
     throw ShaleSqlExceptions.notSupported("getSQLXML");
   }
 
-  // ---- getters by label ----------------------------------------------------------------------
-
-  @Override
-  public String getString(String columnLabel) throws SQLException {
-    return getString(findColumn(columnLabel));
-  }
-
-  @Override
-  public boolean getBoolean(String columnLabel) throws SQLException {
-    return getBoolean(findColumn(columnLabel));
-  }
-
-  @Override
-  public byte getByte(String columnLabel) throws SQLException {
-    return getByte(findColumn(columnLabel));
-  }
-
-  @Override
-  public short getShort(String columnLabel) throws SQLException {
-    return getShort(findColumn(columnLabel));
-  }
-
-  @Override
-  public int getInt(String columnLabel) throws SQLException {
-    return getInt(findColumn(columnLabel));
-  }
-
-  @Override
-  public long getLong(String columnLabel) throws SQLException {
-    return getLong(findColumn(columnLabel));
-  }
-
-  @Override
-  public float getFloat(String columnLabel) throws SQLException {
-    return getFloat(findColumn(columnLabel));
-  }
-
-  @Override
-  public double getDouble(String columnLabel) throws SQLException {
-    return getDouble(findColumn(columnLabel));
-  }
-
-  @Override
-  @Deprecated
-  public BigDecimal getBigDecimal(String columnLabel, int scale) throws SQLException {
-    return getBigDecimal(findColumn(columnLabel), scale);
-  }
-
-  @Override
-  public BigDecimal getBigDecimal(String columnLabel) throws SQLException {
-    return getBigDecimal(findColumn(columnLabel));
-  }
-
-  @Override
-  public byte[] getBytes(String columnLabel) throws SQLException {
-    return getBytes(findColumn(columnLabel));
-  }
-
-  @Override
-  public Date getDate(String columnLabel) throws SQLException {
-    return getDate(findColumn(columnLabel));
-  }
-
-  @Override
-  public Date getDate(String columnLabel, Calendar cal) throws SQLException {
-    return getDate(findColumn(columnLabel), cal);
-  }
-
-  @Override
-  public Time getTime(String columnLabel) throws SQLException {
-    return getTime(findColumn(columnLabel));
-  }
-
-  @Override
-  public Time getTime(String columnLabel, Calendar cal) throws SQLException {
-    return getTime(findColumn(columnLabel), cal);
-  }
-
-  @Override
-  public Timestamp getTimestamp(String columnLabel) throws SQLException {
-    return getTimestamp(findColumn(columnLabel));
-  }
-
-  @Override
-  public Timestamp getTimestamp(String columnLabel, Calendar cal) throws SQLException {
-    return getTimestamp(findColumn(columnLabel), cal);
-  }
-
-  @Override
-  public Object getObject(String columnLabel) throws SQLException {
-    return getObject(findColumn(columnLabel));
-  }
-
-  @Override
-  public Object getObject(String columnLabel, Map<String, Class<?>> map) throws SQLException {
-    return getObject(findColumn(columnLabel));
-  }
-
-  @Override
-  public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
-    return getObject(findColumn(columnLabel), type);
-  }
-
-  @Override
-  public InputStream getAsciiStream(String columnLabel) throws SQLException {
-    return getAsciiStream(findColumn(columnLabel));
-  }
-
-  @Override
-  @Deprecated
-  public InputStream getUnicodeStream(String columnLabel) throws SQLException {
-    return getUnicodeStream(findColumn(columnLabel));
-  }
-
-  @Override
-  public InputStream getBinaryStream(String columnLabel) throws SQLException {
-    return getBinaryStream(findColumn(columnLabel));
-  }
-
-  @Override
-  public Reader getCharacterStream(String columnLabel) throws SQLException {
-    return getCharacterStream(findColumn(columnLabel));
-  }
-
-  @Override
-  public String getNString(String columnLabel) throws SQLException {
-    return getNString(findColumn(columnLabel));
-  }
-
-  @Override
-  public Reader getNCharacterStream(String columnLabel) throws SQLException {
-    return getNCharacterStream(findColumn(columnLabel));
-  }
-
-  @Override
-  public Ref getRef(String columnLabel) throws SQLException {
-    return getRef(findColumn(columnLabel));
-  }
-
-  @Override
-  public Blob getBlob(String columnLabel) throws SQLException {
-    return getBlob(findColumn(columnLabel));
-  }
-
-  @Override
-  public Clob getClob(String columnLabel) throws SQLException {
-    return getClob(findColumn(columnLabel));
-  }
-
-  @Override
-  public Array getArray(String columnLabel) throws SQLException {
-    return getArray(findColumn(columnLabel));
-  }
-
-  @Override
-  public URL getURL(String columnLabel) throws SQLException {
-    return getURL(findColumn(columnLabel));
-  }
-
-  @Override
-  public RowId getRowId(String columnLabel) throws SQLException {
-    return getRowId(findColumn(columnLabel));
-  }
-
-  @Override
-  public NClob getNClob(String columnLabel) throws SQLException {
-    return getNClob(findColumn(columnLabel));
-  }
-
-  @Override
-  public SQLXML getSQLXML(String columnLabel) throws SQLException {
-    return getSQLXML(findColumn(columnLabel));
-  }
-
   // ---- cursor, metadata, settings ------------------------------------------------------------
 
   @Override
@@ -607,58 +454,80 @@ public final class ShaleResultSet extends ReadOnlyResultSet {
     return cursor >= 1 && cursor <= rows.size() ? cursor : 0;
   }
 
-  private SQLException forwardOnly(String op) {
-    return ShaleSqlExceptions.create("Operation " + op + " requires a scrollable ResultSet, but "
-        + "this ResultSet is FORWARD_ONLY.", ShaleSqlExceptions.INVALID_CURSOR_STATE);
+  private void checkScrollable(String op) throws SQLException {
+    checkOpen();
+    if (type == TYPE_FORWARD_ONLY) {
+      throw ShaleSqlExceptions.create(
+          "Operation "
+              + op
+              + " requires a scrollable ResultSet, but "
+              + "this ResultSet is FORWARD_ONLY.",
+          ShaleSqlExceptions.INVALID_CURSOR_STATE);
+    }
+  }
+
+  private boolean onRow() {
+    return cursor >= 1 && cursor <= rows.size();
   }
 
   @Override
   public void beforeFirst() throws SQLException {
-    checkOpen();
-    throw forwardOnly("beforeFirst");
+    checkScrollable("beforeFirst");
+    cursor = 0;
   }
 
   @Override
   public void afterLast() throws SQLException {
-    checkOpen();
-    throw forwardOnly("afterLast");
+    checkScrollable("afterLast");
+    cursor = rows.size() + 1;
   }
 
   @Override
   public boolean first() throws SQLException {
-    checkOpen();
-    throw forwardOnly("first");
+    checkScrollable("first");
+    cursor = rows.isEmpty() ? 0 : 1;
+    return onRow();
   }
 
   @Override
   public boolean last() throws SQLException {
-    checkOpen();
-    throw forwardOnly("last");
+    checkScrollable("last");
+    cursor = rows.size();
+    return onRow();
   }
 
   @Override
   public boolean absolute(int row) throws SQLException {
-    checkOpen();
-    throw forwardOnly("absolute");
+    checkScrollable("absolute");
+    if (row >= 0) {
+      cursor = Math.min(row, rows.size() + 1);
+    } else {
+      cursor = Math.max(0, rows.size() + 1 + row);
+    }
+    return onRow();
   }
 
   @Override
-  public boolean relative(int rows) throws SQLException {
-    checkOpen();
-    throw forwardOnly("relative");
+  public boolean relative(int delta) throws SQLException {
+    checkScrollable("relative");
+    cursor = (int) Math.max(0, Math.min(rows.size() + 1L, (long) cursor + delta));
+    return onRow();
   }
 
   @Override
   public boolean previous() throws SQLException {
-    checkOpen();
-    throw forwardOnly("previous");
+    checkScrollable("previous");
+    if (cursor > 0) {
+      cursor--;
+    }
+    return onRow();
   }
 
   @Override
   public void setFetchDirection(int direction) throws SQLException {
     checkOpen();
     if (direction != FETCH_FORWARD) {
-      throw forwardOnly("setFetchDirection");
+      checkScrollable("setFetchDirection");
     }
   }
 
@@ -672,7 +541,8 @@ public final class ShaleResultSet extends ReadOnlyResultSet {
   public void setFetchSize(int rows) throws SQLException {
     checkOpen();
     if (rows < 0) {
-      throw ShaleSqlExceptions.create("fetch size must be >= 0", ShaleSqlExceptions.INVALID_PARAMETER_VALUE);
+      throw ShaleSqlExceptions.create(
+          "fetch size must be >= 0", ShaleSqlExceptions.INVALID_PARAMETER_VALUE);
     }
     fetchSize = rows;
   }
@@ -686,7 +556,7 @@ public final class ShaleResultSet extends ReadOnlyResultSet {
   @Override
   public int getType() throws SQLException {
     checkOpen();
-    return TYPE_FORWARD_ONLY;
+    return type;
   }
 
   @Override

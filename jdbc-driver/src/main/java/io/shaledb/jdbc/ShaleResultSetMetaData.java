@@ -3,7 +3,6 @@ package io.shaledb.jdbc;
 import io.shaledb.jdbc.client.ColumnDescription;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 
 /** Column metadata of a result set, straight from the server's ColumnMeta. Immutable. */
@@ -16,8 +15,13 @@ public final class ShaleResultSetMetaData implements ResultSetMetaData {
 
   private ColumnDescription column(int column) throws SQLException {
     if (column < 1 || column > columns.size()) {
-      throw ShaleSqlExceptions.create("The column index is out of range: " + column
-          + ", number of columns: " + columns.size() + ".", ShaleSqlExceptions.INVALID_PARAMETER_INDEX);
+      throw ShaleSqlExceptions.create(
+          "The column index is out of range: "
+              + column
+              + ", number of columns: "
+              + columns.size()
+              + ".",
+          ShaleSqlExceptions.INVALID_PARAMETER_INDEX);
     }
     return columns.get(column - 1);
   }

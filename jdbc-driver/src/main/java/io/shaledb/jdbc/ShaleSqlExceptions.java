@@ -14,14 +14,16 @@ import java.sql.SQLTransactionRollbackException;
 /**
  * The one place where failures become {@link SQLException}s. The subclass follows the SQLSTATE
  * class: 40 -> {@link SQLTransactionRollbackException}, 23 -> integrity violation, 42 -> syntax
- * error, 0A -> feature not supported, 08 -> non-transient connection, 22 -> data, 28 -> auth,
- * 57014 -> {@link SQLTimeoutException}; anything else is a plain {@link SQLException}.
+ * error, 0A -> feature not supported, 08 -> non-transient connection, 22 -> data, 28 -> auth, 57014
+ * -> {@link SQLTimeoutException}; anything else is a plain {@link SQLException}.
  */
 public final class ShaleSqlExceptions {
   /** Connection does not exist (closed). */
   public static final String CONNECTION_DOES_NOT_EXIST = "08003";
+
   /** Object not in prerequisite state (closed statement or result set). */
   public static final String OBJECT_NOT_IN_STATE = "55000";
+
   public static final String FEATURE_NOT_SUPPORTED = "0A000";
   public static final String INVALID_TRANSACTION_STATE = "25000";
   public static final String INVALID_PARAMETER_VALUE = "22023";
@@ -37,7 +39,9 @@ public final class ShaleSqlExceptions {
 
   private ShaleSqlExceptions() {}
 
-  /** Converts a client-core failure, keeping the server's position, detail and hint in the message. */
+  /**
+   * Converts a client-core failure, keeping the server's position, detail and hint in the message.
+   */
   public static SQLException from(WireException e) {
     StringBuilder msg = new StringBuilder(e.getMessage() == null ? "" : e.getMessage());
     if (!e.detail().isEmpty()) {
@@ -90,8 +94,8 @@ public final class ShaleSqlExceptions {
   }
 
   static SQLException connectionClosed() {
-    return new SQLNonTransientConnectionException("This connection has been closed.",
-        CONNECTION_DOES_NOT_EXIST);
+    return new SQLNonTransientConnectionException(
+        "This connection has been closed.", CONNECTION_DOES_NOT_EXIST);
   }
 
   static SQLException statementClosed() {
@@ -109,17 +113,18 @@ public final class ShaleSqlExceptions {
 
   static SQLException cannotConvert(Object value, String target) {
     String type = value == null ? "null" : value.getClass().getSimpleName();
-    return new SQLDataException("cannot convert value '" + value + "' of type " + type + " to "
-        + target, DATA_TYPE_MISMATCH);
+    return new SQLDataException(
+        "cannot convert value '" + value + "' of type " + type + " to " + target,
+        DATA_TYPE_MISMATCH);
   }
 
   static SQLException outOfRange(Object value, String target) {
-    return new SQLDataException("value " + value + " is out of range for " + target,
-        NUMERIC_VALUE_OUT_OF_RANGE);
+    return new SQLDataException(
+        "value " + value + " is out of range for " + target, NUMERIC_VALUE_OUT_OF_RANGE);
   }
 
   static SQLException unwrapFailed(Class<?> iface, Object self) {
-    return new SQLException(self.getClass().getName() + " does not implement " + iface.getName(),
-        "0A000");
+    return new SQLException(
+        self.getClass().getName() + " does not implement " + iface.getName(), "0A000");
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A parsed {@code jdbc:shale://host[:port][,host[:port]...][/database][?name=value&...]} URL.
- * IPv6 literals are written in brackets. Defaults: port 26257, database "defaultdb".
+ * A parsed {@code jdbc:shale://host[:port][,host[:port]...][/database][?name=value&...]} URL. IPv6
+ * literals are written in brackets. Defaults: port 26257, database "defaultdb".
  *
  * @param hosts hosts in failover order, at least one
  * @param database database name
@@ -18,6 +18,7 @@ import java.util.Properties;
 public record ShaleUrl(List<HostAddress> hosts, String database, Properties properties) {
   /** Prefix of every URL this driver accepts. */
   public static final String PREFIX = "jdbc:shale://";
+
   public static final int DEFAULT_PORT = 26257;
   public static final String DEFAULT_DATABASE = "defaultdb";
 

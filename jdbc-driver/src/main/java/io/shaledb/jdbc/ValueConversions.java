@@ -32,16 +32,27 @@ import java.util.UUID;
  * java.sql.Date / Timestamp for DATE / TIMESTAMP; getString works on everything.
  */
 final class ValueConversions {
-  private static final DateTimeFormatter TIMESTAMP_TEXT = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
-      .appendPattern("HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-      .toFormatter(Locale.ROOT);
-  private static final DateTimeFormatter TIMESTAMP_PARSE = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral(' ').optionalEnd()
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .appendPattern("HH:mm[:ss]").optionalStart()
-      .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-      .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter TIMESTAMP_TEXT =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendLiteral(' ')
+          .appendPattern("HH:mm:ss")
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter TIMESTAMP_PARSE =
+      new DateTimeFormatterBuilder()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .appendPattern("HH:mm[:ss]")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
 
   private ValueConversions() {}
 
@@ -51,8 +62,10 @@ final class ValueConversions {
       return null;
     }
     int type = column.jdbcType();
-    if (v instanceof Long l && (type == Types.INTEGER || type == Types.SMALLINT
-        || type == Types.TINYINT) && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+    if (v instanceof Long l
+        && (type == Types.INTEGER || type == Types.SMALLINT || type == Types.TINYINT)
+        && l >= Integer.MIN_VALUE
+        && l <= Integer.MAX_VALUE) {
       return (int) (long) l;
     }
     if (v instanceof Double d && type == Types.REAL) {
@@ -82,7 +95,8 @@ final class ValueConversions {
     }
     if (v instanceof Double d) {
       return column != null && column.jdbcType() == Types.REAL
-          ? Float.toString((float) (double) d) : Double.toString(d);
+          ? Float.toString((float) (double) d)
+          : Double.toString(d);
     }
     if (v instanceof byte[] b) {
       return "\\x" + HexFormat.of().formatHex(b);
@@ -238,7 +252,8 @@ final class ValueConversions {
     if (v instanceof String s) {
       try {
         String t = s.trim();
-        return t.length() > 10 ? LocalDateTime.parse(t, TIMESTAMP_PARSE).toLocalDate()
+        return t.length() > 10
+            ? LocalDateTime.parse(t, TIMESTAMP_PARSE).toLocalDate()
             : LocalDate.parse(t);
       } catch (DateTimeParseException e) {
         throw ShaleSqlExceptions.cannotConvert(v, "date");
@@ -260,7 +275,8 @@ final class ValueConversions {
     if (v instanceof String s) {
       try {
         String t = s.trim();
-        return t.length() == 10 ? LocalDate.parse(t).atStartOfDay()
+        return t.length() == 10
+            ? LocalDate.parse(t).atStartOfDay()
             : LocalDateTime.parse(t, TIMESTAMP_PARSE);
       } catch (DateTimeParseException e) {
         throw ShaleSqlExceptions.cannotConvert(v, "timestamp");
@@ -295,7 +311,8 @@ final class ValueConversions {
     if (cal == null) {
       return java.sql.Date.valueOf(d);
     }
-    return new java.sql.Date(d.atStartOfDay(cal.getTimeZone().toZoneId()).toInstant().toEpochMilli());
+    return new java.sql.Date(
+        d.atStartOfDay(cal.getTimeZone().toZoneId()).toInstant().toEpochMilli());
   }
 
   /** A TIMESTAMP as java.sql.Timestamp; with a calendar, interpreted in the calendar's zone. */
@@ -321,9 +338,17 @@ final class ValueConversions {
    * @throws SQLException 0A000 for times of day, 22023 for unsupported classes
    */
   static Object toParameter(Object x) throws SQLException {
-    if (x == null || x instanceof String || x instanceof Long || x instanceof Integer
-        || x instanceof Short || x instanceof Byte || x instanceof Double || x instanceof Float
-        || x instanceof BigDecimal || x instanceof Boolean || x instanceof LocalDate
+    if (x == null
+        || x instanceof String
+        || x instanceof Long
+        || x instanceof Integer
+        || x instanceof Short
+        || x instanceof Byte
+        || x instanceof Double
+        || x instanceof Float
+        || x instanceof BigDecimal
+        || x instanceof Boolean
+        || x instanceof LocalDate
         || x instanceof LocalDateTime) {
       return x;
     }
@@ -357,11 +382,15 @@ final class ValueConversions {
     if (x instanceof Instant i) {
       return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
     }
-    throw ShaleSqlExceptions.create("cannot send a parameter of type " + x.getClass().getName(),
+    throw ShaleSqlExceptions.create(
+        "cannot send a parameter of type " + x.getClass().getName(),
         ShaleSqlExceptions.INVALID_PARAMETER_VALUE);
   }
 
-  /** Converts a parameter value to the representation of {@code targetSqlType} (setObject with a type). */
+  /**
+   * Converts a parameter value to the representation of {@code targetSqlType} (setObject with a
+   * type).
+   */
   static Object toParameter(Object x, int targetSqlType, int scale) throws SQLException {
     Object v = toParameter(x);
     if (v == null) {
@@ -378,15 +407,22 @@ final class ValueConversions {
       case Types.INTEGER -> toLong(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "INTEGER");
       case Types.BIGINT -> toLong(v, Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT");
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> toDouble(v);
-      case Types.DECIMAL, Types.NUMERIC -> scale >= 0
-          ? toBigDecimal(v).setScale(scale, RoundingMode.HALF_UP) : toBigDecimal(v);
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
-           Types.LONGNVARCHAR, Types.CLOB -> toText(v, null);
+      case Types.DECIMAL, Types.NUMERIC ->
+          scale >= 0 ? toBigDecimal(v).setScale(scale, RoundingMode.HALF_UP) : toBigDecimal(v);
+      case Types.CHAR,
+              Types.VARCHAR,
+              Types.LONGVARCHAR,
+              Types.NCHAR,
+              Types.NVARCHAR,
+              Types.LONGNVARCHAR,
+              Types.CLOB ->
+          toText(v, null);
       case Types.BOOLEAN, Types.BIT -> toBoolean(v);
       case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> toBytes(v);
       case Types.DATE -> toLocalDate(v);
       case Types.TIMESTAMP -> toLocalDateTime(v);
-      case Types.TIME, Types.TIME_WITH_TIMEZONE -> throw ShaleSqlExceptions.notSupported("TIME values");
+      case Types.TIME, Types.TIME_WITH_TIMEZONE ->
+          throw ShaleSqlExceptions.notSupported("TIME values");
       case Types.JAVA_OBJECT, Types.OTHER, Types.NULL -> v;
       default -> throw ShaleSqlExceptions.notSupported("SQL type " + targetSqlType);
     };

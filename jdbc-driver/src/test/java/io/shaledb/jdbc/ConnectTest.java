@@ -36,8 +36,12 @@ class ConnectTest {
   @Test
   void failsOverToTheNextHostWhenTheFirstIsDead() throws Exception {
     try (FakeShaleServer alive = FakeShaleServer.start()) {
-      String url = "jdbc:shale://127.0.0.1:" + deadPort() + ",127.0.0.1:" + alive.port()
-          + "/bank?connectTimeout=5";
+      String url =
+          "jdbc:shale://127.0.0.1:"
+              + deadPort()
+              + ",127.0.0.1:"
+              + alive.port()
+              + "/bank?connectTimeout=5";
       try (Connection c = DriverManager.getConnection(url)) {
         assertTrue(c.isValid(2));
         assertEquals("bank", c.getCatalog());
@@ -57,10 +61,10 @@ class ConnectTest {
   @Test
   void helloErrorIsReportedWithoutTryingOtherHosts() throws Exception {
     try (FakeShaleServer refusing = FakeShaleServer.start();
-         FakeShaleServer other = FakeShaleServer.start()) {
+        FakeShaleServer other = FakeShaleServer.start()) {
       refusing.helloErrorState = "3D000";
-      String url = "jdbc:shale://127.0.0.1:" + refusing.port() + ",127.0.0.1:" + other.port()
-          + "/nosuchdb";
+      String url =
+          "jdbc:shale://127.0.0.1:" + refusing.port() + ",127.0.0.1:" + other.port() + "/nosuchdb";
       SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url));
       assertEquals("3D000", e.getSQLState());
       assertTrue(e.getMessage().contains("nosuchdb"));
@@ -70,16 +74,39 @@ class ConnectTest {
 
   @Test
   void silentHostTimesOutAfterConnectTimeoutThenNextHostIsUsed() throws Exception {
-    try (ServerSocket blackHole = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
-         FakeShaleServer alive = FakeShaleServer.start()) {
+    try (ServerSocket blackHole =
+            new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"));
+        FakeShaleServer alive = FakeShaleServer.start()) {
       // accepts TCP but never speaks HTTP/2: Hello cannot be answered
-      String url = "jdbc:shale://127.0.0.1:" + blackHole.getLocalPort() + ",127.0.0.1:"
-          + alive.port() + "/db?connectTimeout=1";
+      String url =
+          "jdbc:shale://127.0.0.1:"
+              + blackHole.getLocalPort()
+              + ",127.0.0.1:"
+              + alive.port()
+              + "/db?connectTimeout=1";
       long start = System.nanoTime();
       try (Connection c = DriverManager.getConnection(url)) {
         assertFalse(c.isClosed());
       }
       assertTrue(System.nanoTime() - start < 10_000_000_000L);
+    }
+  }
+
+  @Test
+  void loginTimeoutBoundsTheWholeAttempt() throws Exception {
+    try (ServerSocket blackHole =
+        new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      String url =
+          "jdbc:shale://127.0.0.1:"
+              + blackHole.getLocalPort()
+              + ",127.0.0.1:"
+              + blackHole.getLocalPort()
+              + "/db?connectTimeout=0&loginTimeout=1";
+      long start = System.nanoTime();
+      SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url));
+      long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+      assertEquals("08001", e.getSQLState());
+      assertTrue(elapsedMillis >= 900 && elapsedMillis < 5_000, "took " + elapsedMillis + " ms");
     }
   }
 

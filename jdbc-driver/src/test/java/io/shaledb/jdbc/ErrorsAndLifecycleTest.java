@@ -34,8 +34,9 @@ class ErrorsAndLifecycleTest {
   @BeforeEach
   void setUp() throws Exception {
     fake = FakeShaleServer.start();
-    fake.on("SELECT 1", Answer.rows(List.of(col("?column?", Types.BIGINT, "INT8")),
-        List.of(List.of(1L))));
+    fake.on(
+        "SELECT 1",
+        Answer.rows(List.of(col("?column?", Types.BIGINT, "INT8")), List.of(List.of(1L))));
     conn = DriverManager.getConnection(fake.url());
   }
 
@@ -80,15 +81,15 @@ class ErrorsAndLifecycleTest {
     assertInstanceOf(SQLNonTransientConnectionException.class, e);
     assertTrue(conn.isClosed());
     assertFalse(conn.isValid(1));
-    assertEquals("08003", assertThrows(SQLException.class,
-        () -> conn.createStatement()).getSQLState());
+    assertEquals(
+        "08003", assertThrows(SQLException.class, () -> conn.createStatement()).getSQLState());
   }
 
   @Test
   void streamFailureClosesTheConnection() throws SQLException {
     fake.on("FAILSTREAM", Answer.failStream());
-    SQLException e = assertThrows(SQLException.class,
-        () -> conn.createStatement().execute("FAILSTREAM"));
+    SQLException e =
+        assertThrows(SQLException.class, () -> conn.createStatement().execute("FAILSTREAM"));
     assertEquals("08006", e.getSQLState());
     assertTrue(e.getMessage().contains("UNAVAILABLE"), e.getMessage());
     assertTrue(conn.isClosed());
@@ -100,8 +101,7 @@ class ErrorsAndLifecycleTest {
     conn.setNetworkTimeout(null, 200);
     assertEquals(200, conn.getNetworkTimeout());
     long start = System.nanoTime();
-    SQLException e = assertThrows(SQLException.class,
-        () -> conn.createStatement().execute("HANG"));
+    SQLException e = assertThrows(SQLException.class, () -> conn.createStatement().execute("HANG"));
     assertEquals("57014", e.getSQLState());
     assertInstanceOf(SQLTimeoutException.class, e);
     assertTrue(System.nanoTime() - start < 5_000_000_000L);
@@ -111,8 +111,10 @@ class ErrorsAndLifecycleTest {
   @Test
   void queryTimeoutFailsOnlyTheStatementAndTheLateAnswerIsDiscarded() throws SQLException {
     CountDownLatch release = new CountDownLatch(1);
-    fake.on("SLOWQ", Answer.rows(List.of(col("late", Types.BIGINT, "INT8")),
-        List.of(List.of(99L))).after(release));
+    fake.on(
+        "SLOWQ",
+        Answer.rows(List.of(col("late", Types.BIGINT, "INT8")), List.of(List.of(99L)))
+            .after(release));
     Statement st = conn.createStatement();
     st.setQueryTimeout(1);
     SQLException e = assertThrows(SQLException.class, () -> st.executeQuery("SLOWQ"));
@@ -127,11 +129,47 @@ class ErrorsAndLifecycleTest {
   }
 
   @Test
+  void cancelFromAnotherThreadStopsTheWaitingStatement() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    fake.on("GATED", Answer.update(1).after(release));
+    Statement st = conn.createStatement();
+    java.util.concurrent.ExecutorService other =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      var outcome = other.submit(() -> assertThrows(SQLException.class, () -> st.execute("GATED")));
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (fake.received(ClientMessage.KindCase.EXECUTE).isEmpty()
+          && System.nanoTime() < deadline) {
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      }
+      SQLException e;
+      do {
+        st.cancel(); // repeated until the statement is really waiting (cancel is a no-op otherwise)
+        try {
+          e = outcome.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+          break;
+        } catch (java.util.concurrent.TimeoutException notYet) {
+          e = null;
+        }
+      } while (System.nanoTime() < deadline);
+      assertEquals("57014", e.getSQLState());
+      assertTrue(e.getMessage().contains("user request"));
+    } finally {
+      release.countDown();
+      other.shutdownNow();
+    }
+    assertFalse(conn.isClosed());
+    try (ResultSet rs = conn.createStatement().executeQuery("SELECT 1")) {
+      assertTrue(rs.next());
+    }
+  }
+
+  @Test
   void autocommitOnlyTransactionsBehaveLikePgjdbc() throws SQLException {
     conn.setAutoCommit(true);
     assertTrue(conn.getAutoCommit());
-    SQLFeatureNotSupportedException e = assertThrows(SQLFeatureNotSupportedException.class,
-        () -> conn.setAutoCommit(false));
+    SQLFeatureNotSupportedException e =
+        assertThrows(SQLFeatureNotSupportedException.class, () -> conn.setAutoCommit(false));
     assertEquals("0A000", e.getSQLState());
     assertTrue(e.getMessage().contains("explicit transactions are not supported yet"));
     SQLException commit = assertThrows(SQLException.class, conn::commit);
@@ -171,7 +209,7 @@ class ErrorsAndLifecycleTest {
     assertTrue(conn.isClosed());
     long deadline = System.nanoTime() + 5_000_000_000L;
     while (fake.sessionsEnded.get() == 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
     }
     assertEquals(1, fake.sessionsEnded.get());
   }

@@ -35,17 +35,25 @@ import java.util.function.Function;
 
 /**
  * A fake ShaleDB server for driver tests: a real gRPC server on 127.0.0.1:0 whose SqlService
- * answers from a script ({@link #on}) instead of running SQL. Each session handles its requests
- * in order on its own thread, like the real server.
+ * answers from a script ({@link #on}) instead of running SQL. Each session handles its requests in
+ * order on its own thread, like the real server.
  */
 final class FakeShaleServer implements AutoCloseable {
   /** One statement execution as the fake sees it. */
   record Call(String sql, List<Object> params, int maxRows, boolean returnGeneratedKeys) {}
 
   /** What the fake answers to a call. */
-  record Answer(List<ColumnMeta> columns, List<List<Object>> rows, long updateCount,
-                String errorState, String errorMessage, int errorPosition, String behavior,
-                CountDownLatch gate, List<ColumnMeta> keyColumns, List<List<Object>> keyRows) {
+  record Answer(
+      List<ColumnMeta> columns,
+      List<List<Object>> rows,
+      long updateCount,
+      String errorState,
+      String errorMessage,
+      int errorPosition,
+      String behavior,
+      CountDownLatch gate,
+      List<ColumnMeta> keyColumns,
+      List<List<Object>> keyRows) {
     static Answer rows(List<ColumnMeta> columns, List<List<Object>> rows) {
       return new Answer(columns, rows, -1, null, null, 0, null, null, null, null);
     }
@@ -75,19 +83,41 @@ final class FakeShaleServer implements AutoCloseable {
 
     /** This answer, sent only once {@code gate} opens. */
     Answer after(CountDownLatch gate) {
-      return new Answer(columns, rows, updateCount, errorState, errorMessage, errorPosition,
-          behavior, gate, keyColumns, keyRows);
+      return new Answer(
+          columns,
+          rows,
+          updateCount,
+          errorState,
+          errorMessage,
+          errorPosition,
+          behavior,
+          gate,
+          keyColumns,
+          keyRows);
     }
 
     Answer withKeys(List<ColumnMeta> cols, List<List<Object>> keys) {
-      return new Answer(columns, rows, updateCount, errorState, errorMessage, errorPosition,
-          behavior, gate, cols, keys);
+      return new Answer(
+          columns,
+          rows,
+          updateCount,
+          errorState,
+          errorMessage,
+          errorPosition,
+          behavior,
+          gate,
+          cols,
+          keys);
     }
   }
 
   static ColumnMeta col(String name, int jdbcType, String typeName) {
-    return ColumnMeta.newBuilder().setName(name).setJdbcType(jdbcType).setTypeName(typeName)
-        .setNullable(true).build();
+    return ColumnMeta.newBuilder()
+        .setName(name)
+        .setJdbcType(jdbcType)
+        .setTypeName(typeName)
+        .setNullable(true)
+        .build();
   }
 
   private final Server server;
@@ -106,8 +136,11 @@ final class FakeShaleServer implements AutoCloseable {
   volatile int rowsPerBatch = 2;
 
   private FakeShaleServer() throws IOException {
-    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-        .addService(new Service()).build().start();
+    server =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+            .addService(new Service())
+            .build()
+            .start();
   }
 
   static FakeShaleServer start() throws IOException {
@@ -134,7 +167,8 @@ final class FakeShaleServer implements AutoCloseable {
 
   /** Parameter and result metadata Prepare will report for {@code sql}. */
   FakeShaleServer prepared(String sql, List<ColumnMeta> params, List<ColumnMeta> columns) {
-    preparedShapes.put(sql, Prepared.newBuilder().addAllParams(params).addAllColumns(columns).build());
+    preparedShapes.put(
+        sql, Prepared.newBuilder().addAllParams(params).addAllColumns(columns).build());
     return this;
   }
 
@@ -183,11 +217,13 @@ final class FakeShaleServer implements AutoCloseable {
     public StreamObserver<ClientMessage> session(StreamObserver<ServerMessage> out) {
       sessionsStarted.incrementAndGet();
       maxLiveSessions.accumulateAndGet(liveSessions.incrementAndGet(), Math::max);
-      ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "fake-session");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService worker =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "fake-session");
+                t.setDaemon(true);
+                return t;
+              });
       return new StreamObserver<>() {
         private boolean ended;
 
@@ -204,13 +240,14 @@ final class FakeShaleServer implements AutoCloseable {
 
         @Override
         public void onCompleted() {
-          worker.execute(() -> {
-            try {
-              out.onCompleted();
-            } catch (RuntimeException ignored) {
-              // already cancelled
-            }
-          });
+          worker.execute(
+              () -> {
+                try {
+                  out.onCompleted();
+                } catch (RuntimeException ignored) {
+                  // already cancelled
+                }
+              });
           end();
         }
 
@@ -233,13 +270,24 @@ final class FakeShaleServer implements AutoCloseable {
           case HELLO -> {
             hellos.add(m.getHello());
             if (helloErrorState != null) {
-              out.onNext(reply.setError(io.shaledb.jdbc.proto.Error.newBuilder()
-                  .setSqlstate(helloErrorState).setMessage("database \""
-                      + m.getHello().getDatabase() + "\" does not exist")).build());
+              out.onNext(
+                  reply
+                      .setError(
+                          io.shaledb.jdbc.proto.Error.newBuilder()
+                              .setSqlstate(helloErrorState)
+                              .setMessage(
+                                  "database \"" + m.getHello().getDatabase() + "\" does not exist"))
+                      .build());
             } else {
-              out.onNext(reply.setHelloOk(HelloOk.newBuilder().setServerVersion(serverVersion)
-                  .setSessionId("s" + sessionsStarted.get()).setDatabase(m.getHello().getDatabase())
-                  .setMaxStatementBytes(1 << 20)).build());
+              out.onNext(
+                  reply
+                      .setHelloOk(
+                          HelloOk.newBuilder()
+                              .setServerVersion(serverVersion)
+                              .setSessionId("s" + sessionsStarted.get())
+                              .setDatabase(m.getHello().getDatabase())
+                              .setMaxStatementBytes(1 << 20))
+                      .build());
             }
           }
           case PING, SET_OPTION, CLOSE_PREPARED ->
@@ -247,29 +295,51 @@ final class FakeShaleServer implements AutoCloseable {
           case PREPARE -> {
             String sql = m.getPrepare().getSql();
             if (sql.startsWith("BAD")) {
-              out.onNext(reply.setError(io.shaledb.jdbc.proto.Error.newBuilder()
-                  .setSqlstate("42601").setMessage("syntax error at or near \"BAD\"")
-                  .setPosition(1)).build());
+              out.onNext(
+                  reply
+                      .setError(
+                          io.shaledb.jdbc.proto.Error.newBuilder()
+                              .setSqlstate("42601")
+                              .setMessage("syntax error at or near \"BAD\"")
+                              .setPosition(1))
+                      .build());
               return;
             }
             long sid = nextStatementId.incrementAndGet();
             preparedSql.put(sid, sql);
             Prepared shape = preparedShapes.getOrDefault(sql, Prepared.getDefaultInstance());
             out.onNext(reply.setPrepared(shape.toBuilder().setStatementId(sid)).build());
-            out.onNext(ServerMessage.newBuilder().setRequestId(id)
-                .setComplete(Complete.getDefaultInstance()).build());
+            out.onNext(
+                ServerMessage.newBuilder()
+                    .setRequestId(id)
+                    .setComplete(Complete.getDefaultInstance())
+                    .build());
           }
           case EXECUTE -> {
             var e = m.getExecute();
-            send(id, answer(new Call(e.getSql(), decode(e.getParamsList()), e.getMaxRows(),
-                e.getReturnGeneratedKeys())), out);
+            send(
+                id,
+                answer(
+                    new Call(
+                        e.getSql(),
+                        decode(e.getParamsList()),
+                        e.getMaxRows(),
+                        e.getReturnGeneratedKeys())),
+                out);
           }
           case EXECUTE_PREPARED -> {
             var e = m.getExecutePrepared();
             String sql = preparedSql.get(e.getStatementId());
             if (e.getParamRowsCount() == 1) {
-              send(id, answer(new Call(sql, decode(e.getParamRows(0).getValuesList()),
-                  e.getMaxRows(), e.getReturnGeneratedKeys())), out);
+              send(
+                  id,
+                  answer(
+                      new Call(
+                          sql,
+                          decode(e.getParamRows(0).getValuesList()),
+                          e.getMaxRows(),
+                          e.getReturnGeneratedKeys())),
+                  out);
               return;
             }
             Complete.Builder c = Complete.newBuilder();
@@ -283,7 +353,7 @@ final class FakeShaleServer implements AutoCloseable {
             }
             out.onNext(ServerMessage.newBuilder().setRequestId(id).setComplete(c).build());
           }
-          default -> { }
+          default -> {}
         }
       } catch (RuntimeException e) {
         // the client went away mid-answer
@@ -312,14 +382,22 @@ final class FakeShaleServer implements AutoCloseable {
       }
       ServerMessage.Builder base = ServerMessage.newBuilder().setRequestId(id);
       if (a.errorState() != null) {
-        out.onNext(base.setError(io.shaledb.jdbc.proto.Error.newBuilder().setSqlstate(a.errorState())
-            .setMessage(a.errorMessage()).setPosition(a.errorPosition())).build());
+        out.onNext(
+            base.setError(
+                    io.shaledb.jdbc.proto.Error.newBuilder()
+                        .setSqlstate(a.errorState())
+                        .setMessage(a.errorMessage())
+                        .setPosition(a.errorPosition()))
+                .build());
         return;
       }
       Complete.Builder complete = Complete.newBuilder();
       if (a.columns() != null) {
-        out.onNext(ServerMessage.newBuilder().setRequestId(id)
-            .setResultHeader(ResultHeader.newBuilder().addAllColumns(a.columns())).build());
+        out.onNext(
+            ServerMessage.newBuilder()
+                .setRequestId(id)
+                .setResultHeader(ResultHeader.newBuilder().addAllColumns(a.columns()))
+                .build());
         RowBatch.Builder batch = RowBatch.newBuilder();
         for (List<Object> r : a.rows()) {
           batch.addRows(row(r));

@@ -47,22 +47,35 @@ class PreparedStatementTest {
   @BeforeEach
   void setUp() throws Exception {
     fake = FakeShaleServer.start();
-    fake.prepared(INSERT, List.of(col("$1", Types.BIGINT, "INT8"), col("$2", Types.VARCHAR, "VARCHAR")),
+    fake.prepared(
+        INSERT,
+        List.of(col("$1", Types.BIGINT, "INT8"), col("$2", Types.VARCHAR, "VARCHAR")),
         List.of());
-    fake.on(INSERT, call -> {
-      if ("dup".equals(call.params().get(1))) {
-        return Answer.error("23505", "duplicate key value violates unique constraint \"t_pkey\"", 0);
-      }
-      inserted.add(call.params());
-      return call.returnGeneratedKeys()
-          ? Answer.update(1).withKeys(List.of(col("id", Types.BIGINT, "INT8")),
-              List.of(List.of(call.params().get(0))))
-          : Answer.update(1);
-    });
-    fake.prepared(ECHO, List.of(col("$1", Types.OTHER, "UNKNOWN")),
+    fake.on(
+        INSERT,
+        call -> {
+          if ("dup".equals(call.params().get(1))) {
+            return Answer.error(
+                "23505", "duplicate key value violates unique constraint \"t_pkey\"", 0);
+          }
+          inserted.add(call.params());
+          return call.returnGeneratedKeys()
+              ? Answer.update(1)
+                  .withKeys(
+                      List.of(col("id", Types.BIGINT, "INT8")),
+                      List.of(List.of(call.params().get(0))))
+              : Answer.update(1);
+        });
+    fake.prepared(
+        ECHO,
+        List.of(col("$1", Types.OTHER, "UNKNOWN")),
         List.of(col("v", Types.VARCHAR, "VARCHAR")));
-    fake.on(ECHO, call -> Answer.rows(List.of(col("v", Types.VARCHAR, "VARCHAR")),
-        List.of(Arrays.asList(call.params().get(0)))));
+    fake.on(
+        ECHO,
+        call ->
+            Answer.rows(
+                List.of(col("v", Types.VARCHAR, "VARCHAR")),
+                List.of(Arrays.asList(call.params().get(0)))));
     conn = DriverManager.getConnection(fake.url());
   }
 
@@ -91,10 +104,17 @@ class PreparedStatementTest {
     assertEquals(3, fake.received(ClientMessage.KindCase.EXECUTE_PREPARED).size());
     assertEquals(1, fake.received(ClientMessage.KindCase.CLOSE_PREPARED).size());
     assertEquals(List.of(List.of(1L, "v1"), List.of(2L, "v2"), List.of(3L, "v3")), inserted);
-    long id = fake.received(ClientMessage.KindCase.EXECUTE_PREPARED).get(0)
-        .getExecutePrepared().getStatementId();
-    assertEquals(id, fake.received(ClientMessage.KindCase.CLOSE_PREPARED).get(0)
-        .getClosePrepared().getStatementId());
+    long id =
+        fake.received(ClientMessage.KindCase.EXECUTE_PREPARED)
+            .get(0)
+            .getExecutePrepared()
+            .getStatementId();
+    assertEquals(
+        id,
+        fake.received(ClientMessage.KindCase.CLOSE_PREPARED)
+            .get(0)
+            .getClosePrepared()
+            .getStatementId());
   }
 
   @Test
@@ -191,7 +211,8 @@ class PreparedStatementTest {
       ps.setString(2, "x");
       ps.clearParameters();
       assertEquals("07002", assertThrows(SQLException.class, ps::executeUpdate).getSQLState());
-      assertInstanceOf(SQLFeatureNotSupportedException.class,
+      assertInstanceOf(
+          SQLFeatureNotSupportedException.class,
           assertThrows(SQLException.class, () -> ps.setTime(1, Time.valueOf("10:00:00"))));
       assertThrows(SQLException.class, () -> ps.executeQuery("SELECT 1"));
       assertThrows(SQLException.class, () -> ps.addBatch("SELECT 1"));
@@ -246,8 +267,11 @@ class PreparedStatementTest {
         assertEquals(55L, keys.getLong("id"));
       }
     }
-    assertTrue(fake.received(ClientMessage.KindCase.EXECUTE_PREPARED).get(0)
-        .getExecutePrepared().getReturnGeneratedKeys());
+    assertTrue(
+        fake.received(ClientMessage.KindCase.EXECUTE_PREPARED)
+            .get(0)
+            .getExecutePrepared()
+            .getReturnGeneratedKeys());
   }
 
   @Test

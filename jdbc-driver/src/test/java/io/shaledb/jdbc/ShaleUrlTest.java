@@ -24,10 +24,12 @@ class ShaleUrlTest {
 
   @Test
   void parsesHostListDatabaseAndProperties() {
-    ShaleUrl url = ShaleUrl.parse(
-        "jdbc:shale://a:1,b,[::1]:3/bank?user=alice&applicationName=my%20app&connectTimeout=2");
-    assertEquals(List.of(new HostAddress("a", 1), new HostAddress("b", 26257),
-        new HostAddress("::1", 3)), url.hosts());
+    ShaleUrl url =
+        ShaleUrl.parse(
+            "jdbc:shale://a:1,b,[::1]:3/bank?user=alice&applicationName=my%20app&connectTimeout=2");
+    assertEquals(
+        List.of(new HostAddress("a", 1), new HostAddress("b", 26257), new HostAddress("::1", 3)),
+        url.hosts());
     assertEquals("bank", url.database());
     assertEquals("alice", url.properties().getProperty("user"));
     assertEquals("my app", url.properties().getProperty("applicationName"));
@@ -48,18 +50,20 @@ class ShaleUrlTest {
     assertNull(driver.connect("jdbc:postgresql://localhost/db", new Properties()));
     assertFalse(driver.acceptsURL("jdbc:postgresql://localhost/db"));
     assertTrue(driver.acceptsURL("jdbc:shale://localhost/db"));
-    SQLException e = assertThrows(SQLException.class,
-        () -> driver.connect("jdbc:shale://h:notaport/db", new Properties()));
+    SQLException e =
+        assertThrows(
+            SQLException.class,
+            () -> driver.connect("jdbc:shale://h:notaport/db", new Properties()));
     assertEquals("08001", e.getSQLState());
   }
 
   @Test
   void propertyInfoListsEveryPropertyWithUrlValues() throws SQLException {
-    DriverPropertyInfo[] info = new ShaleDriver().getPropertyInfo(
-        "jdbc:shale://h/db?socketTimeout=250", new Properties());
+    DriverPropertyInfo[] info =
+        new ShaleDriver().getPropertyInfo("jdbc:shale://h/db?socketTimeout=250", new Properties());
     assertEquals(ConnectionProperty.values().length, info.length);
-    DriverPropertyInfo socket = Arrays.stream(info).filter(i -> i.name.equals("socketTimeout"))
-        .findFirst().orElseThrow();
+    DriverPropertyInfo socket =
+        Arrays.stream(info).filter(i -> i.name.equals("socketTimeout")).findFirst().orElseThrow();
     assertEquals("250", socket.value);
     assertTrue(socket.description.contains("milliseconds"));
   }

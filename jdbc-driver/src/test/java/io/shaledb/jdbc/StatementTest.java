@@ -41,18 +41,37 @@ class StatementTest {
   @BeforeEach
   void setUp() throws Exception {
     fake = FakeShaleServer.start();
-    fake.on("SELECT * FROM t", Answer.rows(List.of(
-        col("i2", Types.SMALLINT, "INT2"), col("i4", Types.INTEGER, "INT4"),
-        col("i8", Types.BIGINT, "INT8"), col("f4", Types.REAL, "FLOAT4"),
-        col("f8", Types.DOUBLE, "FLOAT8"), col("d", Types.NUMERIC, "NUMERIC"),
-        col("s", Types.VARCHAR, "VARCHAR"), col("b", Types.BOOLEAN, "BOOL"),
-        col("y", Types.BINARY, "BYTEA"), col("day", Types.DATE, "DATE"),
-        col("ts", Types.TIMESTAMP, "TIMESTAMP")),
-        List.of(
-            Arrays.asList(7L, 42L, 5_000_000_000L, 1.5d, 2.25d, new BigDecimal("12.340"), "hi",
-                true, new byte[] {1, 2}, DAY, TS),
-            Arrays.asList(null, null, 3L, null, null, null, null, null, null, null, null),
-            Arrays.asList(1L, 2L, 3L, 4d, 5d, BigDecimal.ONE, "x", false, new byte[0], DAY, TS))));
+    fake.on(
+        "SELECT * FROM t",
+        Answer.rows(
+            List.of(
+                col("i2", Types.SMALLINT, "INT2"),
+                col("i4", Types.INTEGER, "INT4"),
+                col("i8", Types.BIGINT, "INT8"),
+                col("f4", Types.REAL, "FLOAT4"),
+                col("f8", Types.DOUBLE, "FLOAT8"),
+                col("d", Types.NUMERIC, "NUMERIC"),
+                col("s", Types.VARCHAR, "VARCHAR"),
+                col("b", Types.BOOLEAN, "BOOL"),
+                col("y", Types.BINARY, "BYTEA"),
+                col("day", Types.DATE, "DATE"),
+                col("ts", Types.TIMESTAMP, "TIMESTAMP")),
+            List.of(
+                Arrays.asList(
+                    7L,
+                    42L,
+                    5_000_000_000L,
+                    1.5d,
+                    2.25d,
+                    new BigDecimal("12.340"),
+                    "hi",
+                    true,
+                    new byte[] {1, 2},
+                    DAY,
+                    TS),
+                Arrays.asList(null, null, 3L, null, null, null, null, null, null, null, null),
+                Arrays.asList(
+                    1L, 2L, 3L, 4d, 5d, BigDecimal.ONE, "x", false, new byte[0], DAY, TS))));
     fake.on("INSERT INTO t VALUES (1)", Answer.update(1));
     fake.on("CREATE TABLE t (a INT)", Answer.update(0));
     Properties p = new Properties();
@@ -80,7 +99,8 @@ class StatementTest {
 
   @Test
   void getObjectFollowsPgjdbcTypes() throws SQLException {
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM t")) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT * FROM t")) {
       assertTrue(rs.next());
       assertEquals(Integer.valueOf(7), rs.getObject(1));
       assertEquals(Integer.valueOf(42), rs.getObject("I4"));
@@ -102,7 +122,8 @@ class StatementTest {
 
   @Test
   void gettersConvertSensibly() throws SQLException {
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM t")) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT * FROM t")) {
       assertTrue(rs.next());
       assertEquals(7, rs.getInt("i2"));
       assertEquals(42L, rs.getLong(2));
@@ -143,7 +164,8 @@ class StatementTest {
 
   @Test
   void resultSetMetaDataComesFromColumnMeta() throws SQLException {
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM t")) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT * FROM t")) {
       ResultSetMetaData md = rs.getMetaData();
       assertEquals(11, md.getColumnCount());
       assertEquals("i8", md.getColumnLabel(3));
@@ -184,8 +206,8 @@ class StatementTest {
       assertEquals(1L, st.executeLargeUpdate("INSERT INTO t VALUES (1)"));
       assertEquals(0, st.executeUpdate("CREATE TABLE t (a INT)"));
 
-      SQLException noRows = assertThrows(SQLException.class,
-          () -> st.executeQuery("INSERT INTO t VALUES (1)"));
+      SQLException noRows =
+          assertThrows(SQLException.class, () -> st.executeQuery("INSERT INTO t VALUES (1)"));
       assertEquals("02000", noRows.getSQLState());
       assertThrows(SQLException.class, () -> st.executeUpdate("SELECT * FROM t"));
     }
@@ -227,13 +249,19 @@ class StatementTest {
 
   @Test
   void generatedKeysAreRequestedAndReturned() throws SQLException {
-    fake.on("INSERT INTO k (v) VALUES ('a')", call -> call.returnGeneratedKeys()
-        ? Answer.update(1).withKeys(List.of(col("id", Types.BIGINT, "INT8"),
-            col("v", Types.VARCHAR, "VARCHAR")), List.of(List.of(77L, "a")))
-        : Answer.update(1));
+    fake.on(
+        "INSERT INTO k (v) VALUES ('a')",
+        call ->
+            call.returnGeneratedKeys()
+                ? Answer.update(1)
+                    .withKeys(
+                        List.of(
+                            col("id", Types.BIGINT, "INT8"), col("v", Types.VARCHAR, "VARCHAR")),
+                        List.of(List.of(77L, "a")))
+                : Answer.update(1));
     try (Statement st = conn.createStatement()) {
-      assertEquals(1, st.executeUpdate("INSERT INTO k (v) VALUES ('a')",
-          Statement.RETURN_GENERATED_KEYS));
+      assertEquals(
+          1, st.executeUpdate("INSERT INTO k (v) VALUES ('a')", Statement.RETURN_GENERATED_KEYS));
       try (ResultSet keys = st.getGeneratedKeys()) {
         assertTrue(keys.next());
         assertEquals(77L, keys.getLong(1));
@@ -254,6 +282,41 @@ class StatementTest {
   }
 
   @Test
+  void forwardOnlyRefusesScrollingAndScrollInsensitiveScrolls() throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT * FROM t")) {
+      assertTrue(rs.next());
+      assertEquals("24000", assertThrows(SQLException.class, rs::previous).getSQLState());
+      assertThrows(SQLException.class, rs::first);
+    }
+    assertThrows(
+        java.sql.SQLFeatureNotSupportedException.class,
+        () -> conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE));
+    try (Statement st =
+            conn.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+        ResultSet rs = st.executeQuery("SELECT * FROM t")) {
+      assertEquals(ResultSet.TYPE_SCROLL_INSENSITIVE, rs.getType());
+      assertTrue(rs.last());
+      assertEquals(3, rs.getRow());
+      assertEquals(2, rs.getInt("i4"));
+      assertTrue(rs.previous());
+      assertTrue(rs.previous());
+      assertEquals(42, rs.getInt("i4"));
+      assertFalse(rs.previous());
+      assertTrue(rs.isBeforeFirst());
+      assertTrue(rs.absolute(-2));
+      assertEquals(2, rs.getRow());
+      assertFalse(rs.relative(5));
+      assertTrue(rs.isAfterLast());
+      assertTrue(rs.first());
+      assertTrue(rs.isFirst());
+      rs.beforeFirst();
+      assertTrue(rs.next());
+      assertEquals(7, rs.getInt(1));
+    }
+  }
+
+  @Test
   void closedObjectsRefuseUse() throws SQLException {
     Statement st = conn.createStatement();
     ResultSet rs = st.executeQuery("SELECT * FROM t");
@@ -262,8 +325,9 @@ class StatementTest {
     assertEquals("55000", assertThrows(SQLException.class, rs::next).getSQLState());
     st.close();
     assertTrue(st.isClosed());
-    assertEquals("55000", assertThrows(SQLException.class,
-        () -> st.executeQuery("SELECT * FROM t")).getSQLState());
+    assertEquals(
+        "55000",
+        assertThrows(SQLException.class, () -> st.executeQuery("SELECT * FROM t")).getSQLState());
     Statement open = conn.createStatement();
     conn.close();
     assertTrue(conn.isClosed());

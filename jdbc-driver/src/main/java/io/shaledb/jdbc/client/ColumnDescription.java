@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param scale scale, 0 if not applicable
  * @param nullable whether the column may hold NULL
  */
-public record ColumnDescription(String name, String tableName, int jdbcType, String typeName,
-                                int precision, int scale, boolean nullable) {
+public record ColumnDescription(
+    String name,
+    String tableName,
+    int jdbcType,
+    String typeName,
+    int precision,
+    int scale,
+    boolean nullable) {
   public ColumnDescription {
     Objects.requireNonNull(name, "name");
     tableName = tableName == null ? "" : tableName;

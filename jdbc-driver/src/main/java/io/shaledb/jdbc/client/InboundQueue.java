@@ -47,8 +47,8 @@ final class InboundQueue {
   }
 
   /**
-   * Next event, waiting until {@code deadlineNanos} ({@link System#nanoTime()} based,
-   * {@link Long#MAX_VALUE} = forever).
+   * Next event, waiting until {@code deadlineNanos} ({@link System#nanoTime()} based, {@link
+   * Long#MAX_VALUE} = forever).
    *
    * @return the event, or null if the deadline passed
    */

@@ -9,8 +9,8 @@ import java.util.List;
  * @param parameters one description per {@code ?}, in order
  * @param columns result columns; empty for statements that return no rows
  */
-public record PreparedDescription(long statementId, List<ColumnDescription> parameters,
-                                  List<ColumnDescription> columns) {
+public record PreparedDescription(
+    long statementId, List<ColumnDescription> parameters, List<ColumnDescription> columns) {
   public PreparedDescription {
     parameters = List.copyOf(parameters);
     columns = List.copyOf(columns);

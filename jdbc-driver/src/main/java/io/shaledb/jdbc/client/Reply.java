@@ -33,7 +33,8 @@ final class Reply {
         prepared = message.getPrepared();
         return true;
       }
-      case RESULT_HEADER -> columns = WireSession.describe(message.getResultHeader().getColumnsList());
+      case RESULT_HEADER ->
+          columns = WireSession.describe(message.getResultHeader().getColumnsList());
       case ROW_BATCH -> {
         for (Row row : message.getRowBatch().getRowsList()) {
           rows.add(decode(row));
@@ -45,8 +46,14 @@ final class Reply {
       }
       case ERROR -> {
         var e = message.getError();
-        throw new WireException(e.getSqlstate(), e.getMessage(), e.getPosition(), e.getDetail(),
-            e.getHint(), false, null);
+        throw new WireException(
+            e.getSqlstate(),
+            e.getMessage(),
+            e.getPosition(),
+            e.getDetail(),
+            e.getHint(),
+            false,
+            null);
       }
       case KIND_NOT_SET -> {
         // nothing to take

@@ -9,5 +9,9 @@ package io.shaledb.jdbc.client;
  * @param maxStatementBytes longest statement the server accepts, 0 = unknown
  * @param address host:port of the server that answered
  */
-public record ServerInfo(String serverVersion, String sessionId, String database,
-                         int maxStatementBytes, String address) {}
+public record ServerInfo(
+    String serverVersion,
+    String sessionId,
+    String database,
+    int maxStatementBytes,
+    String address) {}

@@ -12,9 +12,13 @@ import java.util.Map;
  * @param connectTimeoutMillis how long to wait for one host to answer Hello; 0 = no limit
  * @param loginTimeoutMillis total time budget over all hosts; 0 = no limit
  */
-public record SessionSettings(String database, String user, String clientName,
-                              Map<String, String> properties, long connectTimeoutMillis,
-                              long loginTimeoutMillis) {
+public record SessionSettings(
+    String database,
+    String user,
+    String clientName,
+    Map<String, String> properties,
+    long connectTimeoutMillis,
+    long loginTimeoutMillis) {
   public SessionSettings {
     user = user == null ? "" : user;
     properties = Map.copyOf(properties);

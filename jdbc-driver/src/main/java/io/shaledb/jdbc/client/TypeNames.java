@@ -29,9 +29,8 @@ public final class TypeNames {
   }
 
   /**
-   * The JDBC type for a type name as written in SQL or in information_schema
-   * ("bigint", "INT8", "character varying", "VARCHAR(10)", "numeric(10,2)", ...);
-   * {@link Types#OTHER} when unknown.
+   * The JDBC type for a type name as written in SQL or in information_schema ("bigint", "INT8",
+   * "character varying", "VARCHAR(10)", "numeric(10,2)", ...); {@link Types#OTHER} when unknown.
    */
   public static int jdbcTypeOf(String typeName) {
     if (typeName == null) {

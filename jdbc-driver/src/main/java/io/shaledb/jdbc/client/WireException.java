@@ -1,20 +1,24 @@
 package io.shaledb.jdbc.client;
 
 /**
- * A failed request: either an {@code Error} answered by the server or a client-side failure
- * (lost stream, timeout, cancel). Always carries a five-character PostgreSQL SQLSTATE.
+ * A failed request: either an {@code Error} answered by the server or a client-side failure (lost
+ * stream, timeout, cancel). Always carries a five-character PostgreSQL SQLSTATE.
  */
 public final class WireException extends Exception {
   private static final long serialVersionUID = 1L;
 
   /** Connection could not be established (no listed host answered). */
   public static final String UNABLE_TO_CONNECT = "08001";
+
   /** The stream failed or ended; the session is unusable. */
   public static final String CONNECTION_FAILURE = "08006";
+
   /** Using a session after it was closed. */
   public static final String CONNECTION_DOES_NOT_EXIST = "08003";
+
   /** The server broke the request/answer ordering contract. */
   public static final String PROTOCOL_VIOLATION = "08P01";
+
   /** A deadline expired or the request was cancelled. */
   public static final String QUERY_CANCELED = "57014";
 
@@ -33,8 +37,14 @@ public final class WireException extends Exception {
    * @param sessionLost whether the session can no longer be used
    * @param cause optional cause
    */
-  public WireException(String sqlState, String message, int position, String detail, String hint,
-                       boolean sessionLost, Throwable cause) {
+  public WireException(
+      String sqlState,
+      String message,
+      int position,
+      String detail,
+      String hint,
+      boolean sessionLost,
+      Throwable cause) {
     super(message, cause);
     this.sqlState = sqlState != null && sqlState.length() == 5 ? sqlState : "XX000";
     this.position = Math.max(0, position);

@@ -29,13 +29,15 @@ import java.util.logging.Logger;
  * <p>Requests are sent one at a time; each call blocks until that request's terminal message
  * ({@code Complete}, {@code Error}, {@code HelloOk} or {@code Prepared}) arrives, a deadline
  * expires, or the stream fails. Deadlines:
+ *
  * <ul>
  *   <li>the per-call timeout (JDBC query timeout) fails only that call with 57014; the session
- *       stays usable and the late answer is discarded by request id;</li>
+ *       stays usable and the late answer is discarded by request id;
  *   <li>the network timeout ({@link #setNetworkTimeoutMillis}) is the longest silence tolerated
- *       while waiting; when it expires the session is closed (JDBC semantics) and 57014 is thrown.</li>
+ *       while waiting; when it expires the session is closed (JDBC semantics) and 57014 is thrown.
  * </ul>
- * A failed or ended stream closes the session; every later call throws 08006 (or 08003 after
+ *
+ * <p>A failed or ended stream closes the session; every later call throws 08006 (or 08003 after
  * {@link #close}).
  */
 public final class WireSession implements AutoCloseable {
@@ -51,29 +53,33 @@ public final class WireSession implements AutoCloseable {
 
   /** Serialises requests; guards lastRequestId. */
   private final ReentrantLock requestLock = new ReentrantLock();
+
   private long lastRequestId;
   private volatile long inFlightRequestId;
   private volatile long networkTimeoutMillis;
+
   /** Non-null once the session is unusable; thrown (as a copy) by every later call. */
   private volatile WireException failure;
+
   private volatile ServerInfo serverInfo;
 
   private WireSession(HostAddress address, String userAgent) {
     this.address = address;
-    this.channel = NettyChannelBuilder.forAddress(address.host(), address.port())
-        .usePlaintext()
-        .directExecutor()
-        .userAgent(userAgent)
-        .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
-        .build();
+    this.channel =
+        NettyChannelBuilder.forAddress(address.host(), address.port())
+            .usePlaintext()
+            .directExecutor()
+            .userAgent(userAgent)
+            .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+            .build();
     this.requests = SqlServiceGrpc.newStub(channel).session(inbound.observer());
   }
 
   /**
    * Connects to the first host that answers Hello, trying them in order.
    *
-   * @throws WireException 08001 when no host answered; the server's error (e.g. 3D000, 28000)
-   *     when a host answered Hello with an Error (no further hosts are tried then)
+   * @throws WireException 08001 when no host answered; the server's error (e.g. 3D000, 28000) when
+   *     a host answered Hello with an Error (no further hosts are tried then)
    */
   public static WireSession connect(List<HostAddress> hosts, SessionSettings settings)
       throws WireException {
@@ -99,8 +105,13 @@ public final class WireSession implements AutoCloseable {
         failures.add(host + ": " + e.getMessage());
       }
     }
-    throw new WireException(WireException.UNABLE_TO_CONNECT,
-        "could not connect to any server: " + String.join("; ", failures), 0, null, null, true,
+    throw new WireException(
+        WireException.UNABLE_TO_CONNECT,
+        "could not connect to any server: " + String.join("; ", failures),
+        0,
+        null,
+        null,
+        true,
         null);
   }
 
@@ -113,21 +124,27 @@ public final class WireSession implements AutoCloseable {
       throws WireException {
     WireSession session = new WireSession(host, settings.clientName());
     try {
-      Hello hello = Hello.newBuilder()
-          .setDatabase(settings.database())
-          .setUser(settings.user())
-          .setClientName(settings.clientName())
-          .putAllProperties(settings.properties())
-          .build();
+      Hello hello =
+          Hello.newBuilder()
+              .setDatabase(settings.database())
+              .setUser(settings.user())
+              .setClientName(settings.clientName())
+              .putAllProperties(settings.properties())
+              .build();
       Reply reply = session.call(ClientMessage.newBuilder().setHello(hello), timeoutMillis);
       HelloOk ok = reply.helloOk;
       if (ok == null) {
-        throw WireException.sessionLost(WireException.PROTOCOL_VIOLATION,
-            "server did not answer Hello with HelloOk", null);
+        throw WireException.sessionLost(
+            WireException.PROTOCOL_VIOLATION, "server did not answer Hello with HelloOk", null);
       }
       String db = ok.getDatabase().isEmpty() ? settings.database() : ok.getDatabase();
-      session.serverInfo = new ServerInfo(ok.getServerVersion(), ok.getSessionId(), db,
-          ok.getMaxStatementBytes(), host.toString());
+      session.serverInfo =
+          new ServerInfo(
+              ok.getServerVersion(),
+              ok.getSessionId(),
+              db,
+              ok.getMaxStatementBytes(),
+              host.toString());
       LOG.log(Level.FINE, "session {0} open to {1}", new Object[] {ok.getSessionId(), host});
       return session;
     } catch (WireException | RuntimeException e) {
@@ -167,11 +184,14 @@ public final class WireSession implements AutoCloseable {
    * @param maxRows row limit, 0 = unlimited
    * @param timeoutMillis per-call deadline, 0 = none
    */
-  public ExecutionResult execute(String sql, List<Object> params, int maxRows,
-                                 boolean returnGeneratedKeys, long timeoutMillis)
+  public ExecutionResult execute(
+      String sql, List<Object> params, int maxRows, boolean returnGeneratedKeys, long timeoutMillis)
       throws WireException {
-    Execute.Builder execute = Execute.newBuilder().setSql(sql).setMaxRows(Math.max(0, maxRows))
-        .setReturnGeneratedKeys(returnGeneratedKeys);
+    Execute.Builder execute =
+        Execute.newBuilder()
+            .setSql(sql)
+            .setMaxRows(Math.max(0, maxRows))
+            .setReturnGeneratedKeys(returnGeneratedKeys);
     for (Object p : params) {
       execute.addParams(toWire(p));
     }
@@ -180,25 +200,33 @@ public final class WireSession implements AutoCloseable {
 
   /** Parses and plans a statement once on the server. */
   public PreparedDescription prepare(String sql, long timeoutMillis) throws WireException {
-    Reply reply = call(ClientMessage.newBuilder().setPrepare(Prepare.newBuilder().setSql(sql)),
-        timeoutMillis);
+    Reply reply =
+        call(
+            ClientMessage.newBuilder().setPrepare(Prepare.newBuilder().setSql(sql)), timeoutMillis);
     if (reply.prepared == null) {
       throw WireException.of(WireException.PROTOCOL_VIOLATION, "server did not answer Prepare");
     }
     var p = reply.prepared;
-    return new PreparedDescription(p.getStatementId(), describe(p.getParamsList()),
-        describe(p.getColumnsList()));
+    return new PreparedDescription(
+        p.getStatementId(), describe(p.getParamsList()), describe(p.getColumnsList()));
   }
 
   /**
    * Executes a prepared statement once per parameter row (more than one row = a batch, answered
    * with one update count per row).
    */
-  public ExecutionResult executePrepared(long statementId, List<List<Object>> paramRows,
-                                         int maxRows, boolean returnGeneratedKeys,
-                                         long timeoutMillis) throws WireException {
-    ExecutePrepared.Builder ep = ExecutePrepared.newBuilder().setStatementId(statementId)
-        .setMaxRows(Math.max(0, maxRows)).setReturnGeneratedKeys(returnGeneratedKeys);
+  public ExecutionResult executePrepared(
+      long statementId,
+      List<List<Object>> paramRows,
+      int maxRows,
+      boolean returnGeneratedKeys,
+      long timeoutMillis)
+      throws WireException {
+    ExecutePrepared.Builder ep =
+        ExecutePrepared.newBuilder()
+            .setStatementId(statementId)
+            .setMaxRows(Math.max(0, maxRows))
+            .setReturnGeneratedKeys(returnGeneratedKeys);
     for (List<Object> row : paramRows) {
       ParamRow.Builder pr = ParamRow.newBuilder();
       for (Object v : row) {
@@ -212,14 +240,18 @@ public final class WireSession implements AutoCloseable {
 
   /** Releases a prepared statement on the server. */
   public void closePrepared(long statementId, long timeoutMillis) throws WireException {
-    call(ClientMessage.newBuilder()
-        .setClosePrepared(ClosePrepared.newBuilder().setStatementId(statementId)), timeoutMillis);
+    call(
+        ClientMessage.newBuilder()
+            .setClosePrepared(ClosePrepared.newBuilder().setStatementId(statementId)),
+        timeoutMillis);
   }
 
   /** Sets a session option on the server (e.g. "database"). */
   public void setOption(String name, String value, long timeoutMillis) throws WireException {
-    call(ClientMessage.newBuilder().setSetOption(SetOption.newBuilder().setName(name)
-        .setValue(value)), timeoutMillis);
+    call(
+        ClientMessage.newBuilder()
+            .setSetOption(SetOption.newBuilder().setName(name).setValue(value)),
+        timeoutMillis);
   }
 
   /**
@@ -241,8 +273,8 @@ public final class WireSession implements AutoCloseable {
   }
 
   /**
-   * Stops waiting for the request in flight, if any: that call fails with 57014 and its late
-   * answer is discarded. The server still finishes the statement. Callable from any thread.
+   * Stops waiting for the request in flight, if any: that call fails with 57014 and its late answer
+   * is discarded. The server still finishes the statement. Callable from any thread.
    */
   public void cancelCurrentRequest() {
     long id = inFlightRequestId;
@@ -254,8 +286,9 @@ public final class WireSession implements AutoCloseable {
   /** Ends the stream politely and shuts the channel down. Idempotent. */
   @Override
   public void close() {
-    if (!markFailed(WireException.sessionLost(WireException.CONNECTION_DOES_NOT_EXIST,
-        "the connection is closed", null))) {
+    if (!markFailed(
+        WireException.sessionLost(
+            WireException.CONNECTION_DOES_NOT_EXIST, "the connection is closed", null))) {
       return;
     }
     synchronized (sendLock) {
@@ -278,8 +311,9 @@ public final class WireSession implements AutoCloseable {
 
   /** Closes immediately: cancels the stream and any waiting request. Idempotent. */
   public void abort() {
-    markFailed(WireException.sessionLost(WireException.CONNECTION_DOES_NOT_EXIST,
-        "the connection is closed", null));
+    markFailed(
+        WireException.sessionLost(
+            WireException.CONNECTION_DOES_NOT_EXIST, "the connection is closed", null));
     channel.shutdownNow();
   }
 
@@ -321,8 +355,11 @@ public final class WireSession implements AutoCloseable {
           requests.onNext(request.setRequestId(id).build());
         }
       } catch (RuntimeException e) {
-        throw lose(WireException.sessionLost(WireException.CONNECTION_FAILURE,
-            "connection to server lost: " + e.getMessage(), e));
+        throw lose(
+            WireException.sessionLost(
+                WireException.CONNECTION_FAILURE,
+                "connection to server lost: " + e.getMessage(),
+                e));
       }
       return await(id, timeoutMillis);
     } finally {
@@ -343,34 +380,47 @@ public final class WireSession implements AutoCloseable {
         event = inbound.next(Math.min(queryDeadline, netDeadline));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw WireException.of(WireException.QUERY_CANCELED,
-            "interrupted while waiting for the server");
+        throw WireException.of(
+            WireException.QUERY_CANCELED, "interrupted while waiting for the server");
       }
       if (event == null) {
         if (netDeadline <= queryDeadline) {
-          throw lose(WireException.sessionLost(WireException.QUERY_CANCELED, "network timeout of "
-              + netMillis + " ms expired waiting for the server; the connection is closed", null));
+          throw lose(
+              WireException.sessionLost(
+                  WireException.QUERY_CANCELED,
+                  "network timeout of "
+                      + netMillis
+                      + " ms expired waiting for the server; the connection is closed",
+                  null));
         }
-        throw WireException.of(WireException.QUERY_CANCELED,
-            "canceling statement due to statement timeout");
+        throw WireException.of(
+            WireException.QUERY_CANCELED, "canceling statement due to statement timeout");
       }
       if (event instanceof InboundQueue.Cancelled c) {
         if (c.requestId() == id) {
-          throw WireException.of(WireException.QUERY_CANCELED,
-              "canceling statement due to user request");
+          throw WireException.of(
+              WireException.QUERY_CANCELED, "canceling statement due to user request");
         }
         continue;
       }
       if (event instanceof InboundQueue.Failed f) {
         Status status = Status.fromThrowable(f.cause());
-        throw lose(WireException.sessionLost(WireException.CONNECTION_FAILURE,
-            "connection to server " + address + " lost: " + status.getCode()
-                + (status.getDescription() == null ? "" : ": " + status.getDescription()),
-            f.cause()));
+        throw lose(
+            WireException.sessionLost(
+                WireException.CONNECTION_FAILURE,
+                "connection to server "
+                    + address
+                    + " lost: "
+                    + status.getCode()
+                    + (status.getDescription() == null ? "" : ": " + status.getDescription()),
+                f.cause()));
       }
       if (event instanceof InboundQueue.Ended) {
-        throw lose(WireException.sessionLost(WireException.CONNECTION_FAILURE,
-            "server " + address + " closed the session", null));
+        throw lose(
+            WireException.sessionLost(
+                WireException.CONNECTION_FAILURE,
+                "server " + address + " closed the session",
+                null));
       }
       var message = ((InboundQueue.Received) event).message();
       long rid = message.getRequestId();
@@ -378,8 +428,11 @@ public final class WireSession implements AutoCloseable {
         continue; // the answer to an abandoned (timed-out or cancelled) request
       }
       if (rid > id) {
-        throw lose(WireException.sessionLost(WireException.PROTOCOL_VIOLATION,
-            "server answered request " + rid + " while request " + id + " was in flight", null));
+        throw lose(
+            WireException.sessionLost(
+                WireException.PROTOCOL_VIOLATION,
+                "server answered request " + rid + " while request " + id + " was in flight",
+                null));
       }
       if (netMillis > 0) {
         netDeadline = System.nanoTime() + netMillis * 1_000_000;
@@ -401,8 +454,15 @@ public final class WireSession implements AutoCloseable {
   static List<ColumnDescription> describe(List<ColumnMeta> metas) {
     List<ColumnDescription> out = new ArrayList<>(metas.size());
     for (ColumnMeta m : metas) {
-      out.add(new ColumnDescription(m.getName(), m.getTableName(), m.getJdbcType(),
-          m.getTypeName(), m.getPrecision(), m.getScale(), m.getNullable()));
+      out.add(
+          new ColumnDescription(
+              m.getName(),
+              m.getTableName(),
+              m.getJdbcType(),
+              m.getTypeName(),
+              m.getPrecision(),
+              m.getScale(),
+              m.getNullable()));
     }
     return out;
   }

@@ -21,8 +21,8 @@ public final class WireValues {
   private WireValues() {}
 
   /**
-   * Encodes a Java value. Accepts the canonical types plus {@link Integer}, {@link Short},
-   * {@link Byte} and {@link Float}, which are widened.
+   * Encodes a Java value. Accepts the canonical types plus {@link Integer}, {@link Short}, {@link
+   * Byte} and {@link Float}, which are widened.
    *
    * @throws IllegalArgumentException for any other type
    */
@@ -31,7 +31,9 @@ public final class WireValues {
       return NULL;
     }
     Value.Builder b = Value.newBuilder();
-    if (value instanceof Long || value instanceof Integer || value instanceof Short
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
         || value instanceof Byte) {
       return b.setIntValue(((Number) value).longValue()).build();
     }
@@ -59,7 +61,9 @@ public final class WireValues {
     throw new IllegalArgumentException("cannot send a value of type " + value.getClass().getName());
   }
 
-  /** Decodes a wire value to its canonical Java value ({@code null} for SQL NULL or an unset value). */
+  /**
+   * Decodes a wire value to its canonical Java value ({@code null} for SQL NULL or an unset value).
+   */
   public static Object fromWire(Value value) {
     return switch (value.getKindCase()) {
       case NULL, KIND_NOT_SET -> null;

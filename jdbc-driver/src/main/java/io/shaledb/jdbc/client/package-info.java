@@ -1,6 +1,6 @@
 /**
- * The client core of the ShaleDB JDBC driver: everything that knows the wire protocol
- * ({@code shale_client.proto}) and nothing that knows JDBC.
+ * The client core of the ShaleDB JDBC driver: everything that knows the wire protocol ({@code
+ * shale_client.proto}) and nothing that knows JDBC.
  *
  * <pre>
  *   JDBC layer (io.shaledb.jdbc)
