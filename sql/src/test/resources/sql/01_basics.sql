@@ -178,3 +178,18 @@ statement ok
 ROLLBACK
 ----
 ROLLBACK
+
+statement error 22012
+SELECT CAST(1.5 AS DOUBLE) / 0
+----
+22012 division by zero
+
+statement error 22012
+SELECT CAST(score AS DOUBLE) / CAST(id - id AS DOUBLE) FROM users
+----
+22012 division by zero
+
+query
+SELECT CAST(3 AS DOUBLE) / 2, CAST(NULL AS DOUBLE) / 0
+----
+1.5|NULL

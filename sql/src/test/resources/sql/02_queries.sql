@@ -190,3 +190,62 @@ statement error 22P02
 SELECT 'a' + 1 FROM emp
 ----
 22P02 invalid input syntax for a number: For input string: "a"
+
+statement ok
+CREATE TABLE stats (id INT PRIMARY KEY, value TEXT, count INT, day DATE, year INT)
+----
+CREATE TABLE
+
+statement ok
+INSERT INTO stats (id, value, count, day, year) VALUES (1, 'v', 3, DATE '2024-03-04', 2024)
+----
+INSERT 0 1
+
+query
+SELECT value, count, day, year, count(*), extract(year from day), EXTRACT(DAY FROM day) FROM stats s WHERE value = 'v' AND year > 2000 GROUP BY id, value, count, day, year
+----
+v|3|2024-03-04|2024|1|2024|4
+
+statement ok
+UPDATE stats SET value = 'w', count = count + 1 WHERE day = DATE '2024-03-04'
+----
+UPDATE 1
+
+query
+SELECT value, count FROM stats ORDER BY value, count
+----
+w|4
+
+query
+SELECT 1::int, '5'::int8 + 1, (1 + 2)::text, CAST(3 AS text), id::float8 FROM stats WHERE value::text = 'w'
+----
+1|6|3|3|1.0
+
+query
+SELECT name FROM emp WHERE name LIKE 'b%' OR name IN ('cat') ORDER BY name
+----
+ben
+cat
+
+query
+SELECT name, row_number() OVER (ORDER BY salary DESC) FROM emp ORDER BY 2
+----
+ben|1
+cat|2
+ann|3
+dan|4
+
+statement error 42P01
+SELECT * FROM Stats2
+----
+42P01 relation "stats2" does not exist
+
+statement ok
+TRUNCATE TABLE stats
+----
+DELETE 1
+
+query
+SELECT count(*) FROM stats
+----
+0

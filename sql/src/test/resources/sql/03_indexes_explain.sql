@@ -13,8 +13,8 @@ INSERT 0 5
 query
 EXPLAIN SELECT * FROM t WHERE a = 1 AND b = 2
 ----
-EnumerableInterpreter
-  BindableTableScan(table=[[public, t]], filters=[[AND(=($0, 1), =($1, 2))]])
+EnumerableCalc(expr#0..3=[{inputs}], expr#4=[1], expr#5=[=($t0, $t4)], expr#6=[2], expr#7=[=($t1, $t6)], expr#8=[AND($t5, $t7)], proj#0..3=[{exprs}], $condition=[$t8])
+  ShaleIndexScan(table=[[public, t]], bounds=[[=($0, 1), =($1, 2)]])
 point get of t@t_pkey spans: /Table/101/1/1/2
 
 query
@@ -25,8 +25,8 @@ SELECT * FROM t WHERE a = 1 AND b = 2
 query
 EXPLAIN SELECT * FROM t WHERE a = 2 AND b > 1
 ----
-EnumerableInterpreter
-  BindableTableScan(table=[[public, t]], filters=[[AND(=($0, 2), >($1, 1))]])
+EnumerableCalc(expr#0..3=[{inputs}], expr#4=[2], expr#5=[=($t0, $t4)], expr#6=[1], expr#7=[>($t1, $t6)], expr#8=[AND($t5, $t7)], proj#0..3=[{exprs}], $condition=[$t8])
+  ShaleIndexScan(table=[[public, t]], bounds=[[=($0, 2), >($1, 1)]])
 span scan of t@t_pkey spans: /Table/101/1/2/1 (excl) - /Table/101/1/2
 
 query
@@ -37,8 +37,8 @@ SELECT * FROM t WHERE a = 2 AND b > 1
 query
 EXPLAIN SELECT * FROM t WHERE a >= 2 AND a < 3
 ----
-EnumerableInterpreter
-  BindableTableScan(table=[[public, t]], filters=[[SEARCH($0, Sarg[[2..3)])]])
+EnumerableCalc(expr#0..3=[{inputs}], expr#4=[Sarg[[2..3)]], expr#5=[SEARCH($t0, $t4)], proj#0..3=[{exprs}], $condition=[$t5])
+  ShaleIndexScan(table=[[public, t]], bounds=[[SEARCH($0, Sarg[[2..3)])]])
 span scan of t@t_pkey spans: /Table/101/1/2 - /Table/101/1/3 (excl)
 
 query
@@ -50,8 +50,8 @@ x
 query
 EXPLAIN SELECT * FROM t WHERE d = 30
 ----
-EnumerableInterpreter
-  BindableTableScan(table=[[public, t]], filters=[[=($3, 30)]])
+EnumerableCalc(expr#0..3=[{inputs}], expr#4=[30], expr#5=[=($t3, $t4)], proj#0..3=[{exprs}], $condition=[$t5])
+  ShaleIndexScan(table=[[public, t]], bounds=[[=($3, 30)]])
 full scan of t@t_pkey spans: /Table/101/1
 
 statement ok
@@ -62,8 +62,8 @@ CREATE INDEX
 query
 EXPLAIN SELECT a, b FROM t WHERE c = 'x'
 ----
-EnumerableInterpreter
-  BindableTableScan(table=[[public, t]], filters=[[=($2, 'x')]], projects=[[0, 1]])
+EnumerableCalc(expr#0..3=[{inputs}], expr#4=['x':VARCHAR], expr#5=[=($t2, $t4)], proj#0..1=[{exprs}], $condition=[$t5])
+  ShaleIndexScan(table=[[public, t]], bounds=[[=($2, 'x')]])
 span scan of t@t_c_idx spans: /Table/101/2/'x'
 
 query
@@ -113,8 +113,8 @@ INSERT INTO t VALUES (9, 9, 'dup', 50)
 query
 EXPLAIN SELECT a FROM t WHERE d = 50
 ----
-EnumerableInterpreter
-  BindableTableScan(table=[[public, t]], filters=[[=($3, 50)]], projects=[[0]])
+EnumerableCalc(expr#0..3=[{inputs}], expr#4=[50], expr#5=[=($t3, $t4)], a=[$t0], $condition=[$t5])
+  ShaleIndexScan(table=[[public, t]], bounds=[[=($3, 50)]])
 span scan of t@t_d_key spans: /Table/101/3/50
 
 query
@@ -126,17 +126,16 @@ query
 EXPLAIN UPDATE t SET d = d + 1 WHERE a = 3
 ----
 update rows read by:
-EnumerableCalc(expr#0..3=[{inputs}], expr#4=[1], expr#5=[+($t3, $t4)], proj#0..3=[{exprs}], EXPR$4=[$t5])
-  EnumerableInterpreter
-    BindableTableScan(table=[[public, t]], filters=[[=($0, 3)]])
+EnumerableCalc(expr#0..3=[{inputs}], expr#4=[1], expr#5=[+($t3, $t4)], expr#6=[3], expr#7=[=($t0, $t6)], proj#0..3=[{exprs}], EXPR$4=[$t5], $condition=[$t7])
+  ShaleIndexScan(table=[[public, t]], bounds=[[=($0, 3)]])
 span scan of t@t_pkey spans: /Table/101/1/3
 
 query
 EXPLAIN DELETE FROM t WHERE a = 1 AND b = 2
 ----
 delete rows read by:
-EnumerableInterpreter
-  BindableTableScan(table=[[public, t]], filters=[[AND(=($0, 1), =($1, 2))]])
+EnumerableCalc(expr#0..3=[{inputs}], expr#4=[1], expr#5=[=($t0, $t4)], expr#6=[2], expr#7=[=($t1, $t6)], expr#8=[AND($t5, $t7)], proj#0..3=[{exprs}], $condition=[$t8])
+  ShaleIndexScan(table=[[public, t]], bounds=[[=($0, 1), =($1, 2)]])
 point get of t@t_pkey spans: /Table/101/1/1/2
 
 statement ok
@@ -147,8 +146,8 @@ DROP INDEX
 query
 EXPLAIN SELECT a, b FROM t WHERE c = 'q'
 ----
-EnumerableInterpreter
-  BindableTableScan(table=[[public, t]], filters=[[=($2, 'q')]], projects=[[0, 1]])
+EnumerableCalc(expr#0..3=[{inputs}], expr#4=['q':VARCHAR], expr#5=[=($t2, $t4)], proj#0..1=[{exprs}], $condition=[$t5])
+  ShaleIndexScan(table=[[public, t]], bounds=[[=($2, 'q')]])
 full scan of t@t_pkey spans: /Table/101/1
 
 statement error 42704
@@ -170,8 +169,8 @@ query
 EXPLAIN SELECT * FROM t t1 JOIN t t2 ON t1.a = t2.b WHERE t1.a = 3
 ----
 EnumerableHashJoin(condition=[=($0, $5)], joinType=[inner])
-  EnumerableInterpreter
-    BindableTableScan(table=[[public, t]], filters=[[=($0, 3)]])
+  EnumerableCalc(expr#0..3=[{inputs}], expr#4=[3], expr#5=[=($t0, $t4)], proj#0..3=[{exprs}], $condition=[$t5])
+    ShaleIndexScan(table=[[public, t]], bounds=[[=($0, 3)]])
   EnumerableTableScan(table=[[public, t]])
 span scan of t@t_pkey spans: /Table/101/1/3
 full scan of t@t_pkey spans: /Table/101/1

@@ -439,3 +439,35 @@ query
 SELECT visits FROM acct WHERE id = 6
 ----
 0
+
+query
+INSERT INTO acct (id, email) VALUES (7, 'e@x'), (8, 'f@x') RETURNING id, visits
+----
+7|0
+8|0
+
+query
+UPDATE acct SET visits = visits + 1 WHERE id >= 7 RETURNING *
+----
+7|e@x|1
+8|f@x|1
+
+query
+DELETE FROM acct WHERE id = 8 RETURNING email
+----
+f@x
+
+query
+UPSERT INTO acct VALUES (7, 'e@x', 70) RETURNING visits
+----
+70
+
+query
+INSERT INTO acct VALUES (7, 'e@x', 1) ON CONFLICT (id) DO UPDATE SET visits = acct.visits + 1 RETURNING id, visits
+----
+7|71
+
+statement error 42703
+INSERT INTO acct (id, email) VALUES (9, 'g@x') RETURNING nope
+----
+42703 column "nope" does not exist

@@ -37,9 +37,15 @@ public final class Catalog {
   private final RowStore rows;
   private final UniqueRowIds rowIds;
 
-  /** A catalog with a system-clock row id generator for node 0. */
+  /** One process-wide generator for node 0, so that every default catalog hands out distinct ids. */
+  private static final UniqueRowIds DEFAULT_ROW_IDS = new UniqueRowIds(Catalog::systemMicros, 0);
+
+  /**
+   * A catalog using the process-wide system-clock row id generator for node 0 (single-node
+   * deployments and tests; a cluster passes a {@link UniqueRowIds} with the node's id).
+   */
   public Catalog() {
-    this(new RowStore(), new UniqueRowIds(Catalog::systemMicros, 0));
+    this(new RowStore(), DEFAULT_ROW_IDS);
   }
 
   public Catalog(RowStore rows, UniqueRowIds rowIds) {

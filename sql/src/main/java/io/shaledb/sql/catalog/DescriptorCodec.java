@@ -8,6 +8,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ import java.util.List;
  *               nSecondary:i32 index* viewSql:optstr version:i64 nextColumnId:i32 nextIndexId:i32
  * column     := id:i32 name:str kind:str precision:i32 scale:i32 nullable:bool default:optstr hidden:bool
  * index      := id:i32 name:str unique:bool n:i32 (columnId:i32 descending:bool)*
- * optstr     := present:bool [str]          str := DataOutputStream.writeUTF
+ * optstr     := present:bool [str]          str := n:i32 n bytes of UTF-8
  * </pre>
  * Type kinds are stored by name, not ordinal, so reordering {@link SqlType.Kind} is safe. A
  * later format version may append fields after the version-1 body; readers of version 1 ignore
@@ -38,7 +39,7 @@ final class DescriptorCodec {
   static byte[] encodeDatabase(DatabaseDescriptor db) {
     return write(KIND_DATABASE, out -> {
       out.writeInt(db.id());
-      out.writeUTF(db.name());
+      writeString(out, db.name());
     });
   }
 
@@ -46,12 +47,12 @@ final class DescriptorCodec {
     return write(KIND_TABLE, out -> {
       out.writeInt(t.id());
       out.writeInt(t.databaseId());
-      out.writeUTF(t.name());
+      writeString(out, t.name());
       out.writeInt(t.columns().size());
       for (ColumnDescriptor c : t.columns()) {
         out.writeInt(c.id());
-        out.writeUTF(c.name());
-        out.writeUTF(c.type().kind().name());
+        writeString(out, c.name());
+        writeString(out, c.type().kind().name());
         out.writeInt(c.type().precision());
         out.writeInt(c.type().scale());
         out.writeBoolean(c.nullable());
@@ -77,7 +78,7 @@ final class DescriptorCodec {
 
   static DatabaseDescriptor decodeDatabase(byte[] bytes) {
     try (DataInputStream in = open(bytes, KIND_DATABASE)) {
-      return new DatabaseDescriptor(in.readInt(), in.readUTF());
+      return new DatabaseDescriptor(in.readInt(), readString(in));
     } catch (IOException e) {
       throw corrupt(e);
     }
@@ -87,13 +88,13 @@ final class DescriptorCodec {
     try (DataInputStream in = open(bytes, KIND_TABLE)) {
       int id = in.readInt();
       int databaseId = in.readInt();
-      String name = in.readUTF();
+      String name = readString(in);
       int nColumns = in.readInt();
       List<ColumnDescriptor> columns = new ArrayList<>(nColumns);
       for (int i = 0; i < nColumns; i++) {
         int columnId = in.readInt();
-        String columnName = in.readUTF();
-        SqlType.Kind kind = SqlType.Kind.valueOf(in.readUTF());
+        String columnName = readString(in);
+        SqlType.Kind kind = SqlType.Kind.valueOf(readString(in));
         SqlType type = new SqlType(kind, in.readInt(), in.readInt());
         boolean nullable = in.readBoolean();
         String defaultExpr = readOptional(in);
@@ -119,7 +120,7 @@ final class DescriptorCodec {
 
   private static void writeIndex(DataOutputStream out, IndexDescriptor i) throws IOException {
     out.writeInt(i.id());
-    out.writeUTF(i.name());
+    writeString(out, i.name());
     out.writeBoolean(i.unique());
     out.writeInt(i.columnIds().size());
     for (int k = 0; k < i.columnIds().size(); k++) {
@@ -130,7 +131,7 @@ final class DescriptorCodec {
 
   private static IndexDescriptor readIndex(DataInputStream in) throws IOException {
     int id = in.readInt();
-    String name = in.readUTF();
+    String name = readString(in);
     boolean unique = in.readBoolean();
     int n = in.readInt();
     List<Integer> columnIds = new ArrayList<>(n);
@@ -142,15 +143,29 @@ final class DescriptorCodec {
     return new IndexDescriptor(id, name, unique, columnIds, descending);
   }
 
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > in.available()) {
+      throw new IOException("bad string length " + n);
+    }
+    return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+  }
+
   private static void writeOptional(DataOutputStream out, String s) throws IOException {
     out.writeBoolean(s != null);
     if (s != null) {
-      out.writeUTF(s);
+      writeString(out, s);
     }
   }
 
   private static String readOptional(DataInputStream in) throws IOException {
-    return in.readBoolean() ? in.readUTF() : null;
+    return in.readBoolean() ? readString(in) : null;
   }
 
   private interface Body {

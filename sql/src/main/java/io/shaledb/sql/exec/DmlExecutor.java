@@ -49,10 +49,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * transaction. Thread-safe (stateless apart from the engine context).
  */
 public final class DmlExecutor {
-  private static final SqlParserPos POS = SqlParserPos.ZERO;
+  static final SqlParserPos POS = SqlParserPos.ZERO;
 
-  private final EngineContext ec;
-  private final QueryRunner queries;
+  final EngineContext ec;
+  final QueryRunner queries;
 
   public DmlExecutor(EngineContext ec, QueryRunner queries) {
     this.ec = ec;
@@ -66,12 +66,12 @@ public final class DmlExecutor {
    * @param reparse parses the INSERT text again (plans need fresh SqlNodes)
    */
   public StatementResult insert(StatementContext sc, SqlInsert ins, Stmt.Insert conflict, String sql,
-      Supplier<SqlNode> reparse, List<Object> params, ExecOptions opts) {
+      Supplier<SqlNode> reparse, List<Object> params, ExecOptions opts, List<Object[]> sink) {
     TableDescriptor t = table(sc, ins.getTargetTable());
     List<ColumnDescriptor> targets = targetColumns(t, ins.getTargetColumnList());
     List<Object[]> source = sourceRows(sc, ins, t, targets, sql, reparse, params);
     ConflictHandler handler = conflict == null || (!conflict.doNothing() && !conflict.upsert()
-        && conflict.setClause() == null) ? null : new ConflictHandler(sc, t, targets, conflict, sql, params);
+        && conflict.setClause() == null) ? null : new ConflictHandler(this, sc, t, conflict, sql, params);
     List<Object[]> keys = new ArrayList<>();
     long count = 0;
     for (Object[] src : source) {
@@ -100,6 +100,9 @@ public final class DmlExecutor {
       }
       if (written != null) {
         count++;
+        if (sink != null) {
+          sink.add(written);
+        }
         if (opts.returnGeneratedKeys()) {
           keys.add(primaryKey(t, written));
         }
@@ -206,7 +209,7 @@ public final class DmlExecutor {
   // ------------------------------------------------------------------ UPDATE / DELETE
 
   public StatementResult update(StatementContext sc, SqlUpdate up, String sql, Supplier<SqlNode> reparse,
-      List<Object> params) {
+      List<Object> params, List<Object[]> sink) {
     TableDescriptor t = table(sc, up.getTargetTable());
     List<ColumnDescriptor> targets = targetColumns(t, up.getTargetColumnList());
     List<SqlNode> exprs = up.getSourceExpressionList().getList();
@@ -234,6 +237,9 @@ public final class DmlExecutor {
         neu[p] = v == null ? null : ec.rows().coerce(c, v);
       }
       ec.rows().update(sc.txn(), t, old, neu);
+      if (sink != null) {
+        sink.add(neu);
+      }
     }
     return StatementResult.ofCount(rows.size(), "UPDATE " + rows.size());
   }
@@ -251,7 +257,7 @@ public final class DmlExecutor {
   }
 
   public StatementResult delete(StatementContext sc, SqlDelete del, String sql, Supplier<SqlNode> reparse,
-      List<Object> params) {
+      List<Object> params, List<Object[]> sink) {
     TableDescriptor t = table(sc, del.getTargetTable());
     PlannedQuery plan = queries.plan(sc, "DELETE\u0000" + sql, () -> {
       SqlDelete d = (SqlDelete) reparse.get();
@@ -261,7 +267,11 @@ public final class DmlExecutor {
     });
     List<Object[]> rows = queries.run(sc, plan, params, 0);
     for (Object[] r : rows) {
-      ec.rows().delete(sc.txn(), t, asStored(sc, t, r));
+      Object[] stored = asStored(sc, t, r);
+      ec.rows().delete(sc.txn(), t, stored);
+      if (sink != null) {
+        sink.add(stored);
+      }
     }
     return StatementResult.ofCount(rows.size(), "DELETE " + rows.size());
   }
@@ -285,6 +295,13 @@ public final class DmlExecutor {
       }
     }
     return ec.rows().get(sc.txn(), t, primaryKey(t, row)).orElse(row);
+  }
+
+  /** The table an INSERT, UPDATE or DELETE writes. */
+  public TableDescriptor targetOf(StatementContext sc, SqlNode dml) {
+    SqlNode target = dml instanceof SqlInsert i ? i.getTargetTable()
+        : dml instanceof SqlUpdate u ? u.getTargetTable() : ((SqlDelete) dml).getTargetTable();
+    return table(sc, target);
   }
 
   /** The query an UPDATE or DELETE reads its rows through (for EXPLAIN). */
@@ -312,7 +329,7 @@ public final class DmlExecutor {
     return select;
   }
 
-  private static SqlNode hiddenFrom(TableDescriptor t, String alias) {
+  static SqlNode hiddenFrom(TableDescriptor t, String alias) {
     return SqlStdOperatorTable.AS.createCall(POS,
         new SqlIdentifier(List.of("public", t.name() + ShaleSchema.WITH_HIDDEN_SUFFIX), POS),
         new SqlIdentifier(alias, POS));
@@ -423,169 +440,6 @@ public final class DmlExecutor {
     }
     try (RowCursor c = ec.rows().scan(sc.txn(), t, idx, new IndexBounds(key, null, false, null, false), false)) {
       return c.hasNext() ? c.next() : null;
-    }
-  }
-
-  /** Applies ON CONFLICT / UPSERT semantics to one new row. */
-  private final class ConflictHandler {
-    private final StatementContext sc;
-    private final TableDescriptor t;
-    private final Stmt.Insert clause;
-    private final List<IndexDescriptor> arbiters = new ArrayList<>();
-    private final String sql;
-    private final List<Object> params;
-    private SqlUpdate assignments;
-
-    ConflictHandler(StatementContext sc, TableDescriptor t, List<ColumnDescriptor> targets,
-        Stmt.Insert clause, String sql, List<Object> params) {
-      this.sc = sc;
-      this.t = t;
-      this.clause = clause;
-      this.sql = sql;
-      this.params = params;
-      if (clause.conflictColumns().isEmpty()) {
-        arbiters.add(t.primaryIndex());
-        if (clause.doNothing()) {
-          t.secondaryIndexes().stream().filter(IndexDescriptor::unique).forEach(arbiters::add);
-        }
-      } else {
-        Set<Integer> wanted = new HashSet<>();
-        for (String name : clause.conflictColumns()) {
-          wanted.add(t.column(name).orElseThrow(() -> new SqlError(SqlState.UNDEFINED_COLUMN,
-              "column \"" + name + "\" does not exist")).id());
-        }
-        List<IndexDescriptor> all = new ArrayList<>();
-        all.add(t.primaryIndex());
-        all.addAll(t.secondaryIndexes());
-        for (IndexDescriptor i : all) {
-          if (i.unique() && new HashSet<>(i.columnIds()).equals(wanted)) {
-            arbiters.add(i);
-            break;
-          }
-        }
-        if (arbiters.isEmpty()) {
-          throw new SqlError(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION,
-              "there is no unique or exclusion constraint matching the ON CONFLICT specification");
-        }
-      }
-      if (clause.setClause() != null) {
-        SqlNode n = CalciteParsing.parseStatement("UPDATE \"" + t.name().replace("\"", "\"\"") + "\" SET "
-            + clause.setClause(), sql, 0);
-        assignments = (SqlUpdate) n;
-      }
-    }
-
-    /** Returns the row written, or null if nothing was written (DO NOTHING). */
-    Object[] apply(Object[] row, boolean[] given) {
-      Object[] existing = null;
-      for (IndexDescriptor i : arbiters) {
-        existing = existingOn(sc, t, i, row);
-        if (existing != null) {
-          break;
-        }
-      }
-      if (existing == null) {
-        ec.rows().insert(sc.txn(), t, row);
-        return row;
-      }
-      if (clause.doNothing()) {
-        return null;
-      }
-      Object[] neu = existing.clone();
-      if (clause.upsert()) {
-        for (int p = 0; p < row.length; p++) {
-          if (given[p]) {
-            neu[p] = row[p];
-          }
-        }
-      } else {
-        Object[] vals = evalAssignments(existing, row);
-        if (vals == null) {
-          return null; // the DO UPDATE ... WHERE excluded it
-        }
-        List<ColumnDescriptor> targets = targetColumns(t, assignments.getTargetColumnList());
-        for (int i = 0; i < targets.size(); i++) {
-          ColumnDescriptor c = targets.get(i);
-          neu[t.columns().indexOf(c)] = vals[i] == null ? null : ec.rows().coerce(c, vals[i]);
-        }
-      }
-      ec.rows().update(sc.txn(), t, existing, neu);
-      return neu;
-    }
-
-    /** SET values computed over (existing row, excluded row), or null if the WHERE is false. */
-    private Object[] evalAssignments(Object[] existing, Object[] excluded) {
-      int base = params.size();
-      List<Object> all = new ArrayList<>(params);
-      for (Object v : excluded) {
-        all.add(v);
-      }
-      Object[] pk = primaryKey(t, existing);
-      for (Object v : pk) {
-        all.add(v);
-      }
-      PlannedQuery plan = queries.plan(sc, "CONFLICT\u0000" + sql, () -> conflictQuery(base));
-      List<Object[]> rows = queries.run(sc, plan, all, 1);
-      return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private SqlSelect conflictQuery(int base) {
-      SqlUpdate fresh = (SqlUpdate) CalciteParsing.parseStatement("UPDATE \"" + t.name().replace("\"", "\"\"")
-          + "\" SET " + clause.setClause(), sql, 0);
-      renumberParams(fresh, clause.paramsBeforeSet());
-      SqlNodeList select = new SqlNodeList(POS);
-      select.addAll(fresh.getSourceExpressionList());
-      SqlNodeList row = new SqlNodeList(POS);
-      SqlNodeList names = new SqlNodeList(POS);
-      int k = base;
-      for (ColumnDescriptor c : t.columns()) {
-        row.add(cast(new SqlDynamicParam(k++, POS), c.type()));
-        names.add(new SqlIdentifier(c.name(), POS));
-      }
-      SqlNode values = SqlStdOperatorTable.VALUES.createCall(POS,
-          SqlStdOperatorTable.ROW.createCall(POS, row.getList()));
-      List<SqlNode> asOperands = new ArrayList<>();
-      asOperands.add(values);
-      asOperands.add(new SqlIdentifier("excluded", POS));
-      asOperands.addAll(names.getList());
-      SqlNode excludedFrom = SqlStdOperatorTable.AS.createCall(POS, asOperands);
-      SqlNode join = new org.apache.calcite.sql.SqlJoin(POS, hiddenFrom(t, t.name()), SqlLiteral.createBoolean(false, POS),
-          org.apache.calcite.sql.JoinType.COMMA.symbol(POS), excludedFrom,
-          org.apache.calcite.sql.JoinConditionType.NONE.symbol(POS), null);
-      SqlNode where = null;
-      for (int id : t.primaryIndex().columnIds()) {
-        ColumnDescriptor c = t.columnById(id);
-        SqlNode eq = SqlStdOperatorTable.EQUALS.createCall(POS, new SqlIdentifier(List.of(t.name(), c.name()), POS),
-            cast(new SqlDynamicParam(k++, POS), c.type()));
-        where = where == null ? eq : SqlStdOperatorTable.AND.createCall(POS, where, eq);
-      }
-      if (fresh.getCondition() != null) {
-        where = SqlStdOperatorTable.AND.createCall(POS, where, fresh.getCondition());
-      }
-      return new SqlSelect(POS, null, select, join, where, null, null, null, null, null, null, null, null);
-    }
-  }
-
-  /** Shifts parameter numbers in a re-parsed fragment so they match the whole statement's. */
-  private static void renumberParams(SqlCall call, int shift) {
-    if (shift == 0) {
-      return;
-    }
-    for (int i = 0; i < call.operandCount(); i++) {
-      SqlNode op = call.operand(i);
-      if (op instanceof SqlDynamicParam p) {
-        call.setOperand(i, new SqlDynamicParam(p.getIndex() + shift, p.getParserPosition()));
-      } else if (op instanceof SqlCall c) {
-        renumberParams(c, shift);
-      } else if (op instanceof SqlNodeList l) {
-        for (int j = 0; j < l.size(); j++) {
-          if (l.get(j) instanceof SqlDynamicParam p) {
-            l.set(j, new SqlDynamicParam(p.getIndex() + shift, p.getParserPosition()));
-          } else if (l.get(j) instanceof SqlCall c) {
-            renumberParams(c, shift);
-          }
-        }
-      }
     }
   }
 

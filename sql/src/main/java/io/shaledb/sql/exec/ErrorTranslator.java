@@ -18,7 +18,7 @@ public final class ErrorTranslator {
   private record Rule(Pattern pattern, SqlState state, String format) {}
 
   private static final Rule[] VALIDATOR_RULES = {
-      rule("Object '([^']*)' not found within '([^']*)'", SqlState.UNDEFINED_TABLE, "relation \"%2$s.%1$s\" does not exist"),
+      rule("Object '([^']*)' not found within '([^']*)'", SqlState.UNDEFINED_TABLE, "relation \"%1$s\" does not exist"),
       rule("Object '([^']*)' not found", SqlState.UNDEFINED_TABLE, "relation \"%1$s\" does not exist"),
       rule("Table '([^']*)' not found", SqlState.UNDEFINED_TABLE, "relation \"%1$s\" does not exist"),
       rule("Column '([^']*)' not found in any table", SqlState.UNDEFINED_COLUMN, "column \"%1$s\" does not exist"),
@@ -85,12 +85,14 @@ public final class ErrorTranslator {
         int position = position(sql, cce.getPosLine(), cce.getPosColumn(), offset);
         for (Rule r : VALIDATOR_RULES) {
           Matcher m = r.pattern.matcher(msg);
-          if (m.matches()) {
+          if (m.lookingAt()) {
             Object[] groups = new Object[m.groupCount()];
             for (int i = 0; i < groups.length; i++) {
               groups[i] = m.group(i + 1);
             }
-            return new SqlError(r.state, String.format(r.format, groups), position, null, null, t);
+            int dym = msg.indexOf("; did you mean");
+            String hint = dym >= 0 ? msg.substring(dym + 2) : null;
+            return new SqlError(r.state, String.format(r.format, groups), position, null, hint, t);
           }
         }
         return new SqlError(SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION, msg, position, null, null, t);

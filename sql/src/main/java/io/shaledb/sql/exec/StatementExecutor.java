@@ -11,17 +11,11 @@ import io.shaledb.sql.parse.Stmt;
 import io.shaledb.sql.plan.IndexChoice;
 import io.shaledb.sql.plan.IndexSelector;
 import io.shaledb.sql.plan.PlannedQuery;
-import io.shaledb.sql.schema.ShaleTable;
 import io.shaledb.sql.schema.StatementContext;
 import io.shaledb.sql.schema.TypeMapping;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.interpreter.Bindables;
-import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.TableScan;
-import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
@@ -48,8 +42,15 @@ public final class StatementExecutor {
   }
 
   public StatementResult execute(StatementContext sc, Stmt stmt, String sql, List<Object> params, ExecOptions opts) {
-    if (stmt instanceof Stmt.Calcite c) {
-      return calcite(sc, c.sql(), params, opts);
+    return execute(sc, stmt, sql, params, opts, null);
+  }
+
+  private StatementResult execute(StatementContext sc, Stmt stmt, String sql, List<Object> params, ExecOptions opts,
+      List<Object[]> sink) {
+    if (stmt instanceof Stmt.Returning ret) {
+      return returning(sc, ret, sql, params, opts);
+    } else if (stmt instanceof Stmt.Calcite c) {
+      return calcite(sc, c.sql(), params, opts, sink);
     } else if (stmt instanceof Stmt.Insert ins) {
       String text = ins.insertSql();
       SqlNode node = CalciteParsing.parseStatement(text, text, 0);
@@ -57,7 +58,8 @@ public final class StatementExecutor {
         throw new SqlError(SqlState.SYNTAX_ERROR, "expected an INSERT statement");
       }
       Stmt.Insert conflict = ins.doNothing() || ins.upsert() || ins.setClause() != null ? ins : null;
-      return dml.insert(sc, si, conflict, text, () -> CalciteParsing.parseStatement(text, text, 0), params, opts);
+      return dml.insert(sc, si, conflict, text, () -> CalciteParsing.parseStatement(text, text, 0), params, opts,
+          sink);
     } else if (stmt instanceof Stmt.CreateTable ct) {
       return ddl.createTable(sc, ct, sql);
     } else if (stmt instanceof Stmt.CreateView cv) {
@@ -94,23 +96,67 @@ public final class StatementExecutor {
     throw new SqlError(SqlState.FEATURE_NOT_SUPPORTED, "statement not supported here: " + stmt);
   }
 
-  private StatementResult calcite(StatementContext sc, String sql, List<Object> params, ExecOptions opts) {
+  private StatementResult calcite(StatementContext sc, String sql, List<Object> params, ExecOptions opts,
+      List<Object[]> sink) {
     SqlNode node = CalciteParsing.parseStatement(sql, sql, 0);
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
+      if (sink != null) {
+        throw new SqlError(SqlState.SYNTAX_ERROR, "RETURNING needs INSERT, UPDATE or DELETE");
+      }
       return query(sc, sql, params, opts);
     }
     switch (node.getKind()) {
       case INSERT:
         return dml.insert(sc, (SqlInsert) node, null, sql, () -> CalciteParsing.parseStatement(sql, sql, 0),
-            params, opts);
+            params, opts, sink);
       case UPDATE:
-        return dml.update(sc, (SqlUpdate) node, sql, () -> CalciteParsing.parseStatement(sql, sql, 0), params);
+        return dml.update(sc, (SqlUpdate) node, sql, () -> CalciteParsing.parseStatement(sql, sql, 0), params,
+            sink);
       case DELETE:
-        return dml.delete(sc, (SqlDelete) node, sql, () -> CalciteParsing.parseStatement(sql, sql, 0), params);
+        return dml.delete(sc, (SqlDelete) node, sql, () -> CalciteParsing.parseStatement(sql, sql, 0), params,
+            sink);
       default:
         throw new SqlError(SqlState.FEATURE_NOT_SUPPORTED,
             node.getKind() + " statements are not supported");
     }
+  }
+
+  /** Runs the data-changing statement, collecting written rows, and returns the asked-for columns. */
+  private StatementResult returning(StatementContext sc, Stmt.Returning ret, String sql, List<Object> params,
+      ExecOptions opts) {
+    String dmlSql = ret.dml() instanceof Stmt.Calcite c ? c.sql()
+        : ret.dml() instanceof Stmt.Insert i ? i.insertSql() : null;
+    if (dmlSql == null) {
+      throw new SqlError(SqlState.SYNTAX_ERROR, "RETURNING needs INSERT, UPDATE or DELETE");
+    }
+    io.shaledb.sql.catalog.TableDescriptor t = dml.targetOf(sc, CalciteParsing.parseStatement(dmlSql, dmlSql, 0));
+    List<io.shaledb.sql.catalog.ColumnDescriptor> cols = new ArrayList<>();
+    if (ret.columns().isEmpty()) {
+      cols.addAll(t.visibleColumns());
+    } else {
+      for (String name : ret.columns()) {
+        cols.add(t.column(name).orElseThrow(() -> new SqlError(SqlState.UNDEFINED_COLUMN,
+            "column \"" + name + "\" does not exist")));
+      }
+    }
+    List<Object[]> written = new ArrayList<>();
+    StatementResult r = execute(sc, ret.dml(), sql, params, opts, written);
+    List<ColumnMeta> metas = new ArrayList<>();
+    int[] pos = new int[cols.size()];
+    for (int i = 0; i < cols.size(); i++) {
+      io.shaledb.sql.catalog.ColumnDescriptor c = cols.get(i);
+      metas.add(TypeMapping.meta(c.name(), t.name(), c.type(), c.nullable()));
+      pos[i] = t.columns().indexOf(c);
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (Object[] w : written) {
+      Object[] out = new Object[pos.length];
+      for (int i = 0; i < pos.length; i++) {
+        out[i] = w[pos[i]];
+      }
+      rows.add(out);
+    }
+    return new StatementResult(metas, rows, -1, r.commandTag(), r.generatedKeyColumns(), r.generatedKeys());
   }
 
   private StatementResult query(StatementContext sc, String sql, List<Object> params, ExecOptions opts) {
@@ -173,35 +219,25 @@ public final class StatementExecutor {
         lines.add(head + " rows read by:");
       }
     }
-    for (String l : RelOptUtil.toString(plan.rel()).split("\n")) {
+    for (String l : plan.planText().split("\n")) {
       if (!l.isBlank()) {
         lines.add(l.replace(io.shaledb.sql.schema.ShaleSchema.WITH_HIDDEN_SUFFIX, ""));
       }
     }
-    collectScans(plan.rel(), plan, params, lines);
+    for (io.shaledb.sql.plan.ScanSpec scan : plan.scans()) {
+      IndexChoice choice = IndexSelector.choose(scan.table().descriptor(), scan.table().exposedColumns(),
+          scan.conjuncts(), ec.rows(), i -> {
+            if (i < params.size() && i < plan.paramTypes().size() && plan.paramTypes().get(i) != null) {
+              return TypeMapping.paramToInternal(params.get(i), plan.paramTypes().get(i));
+            }
+            return IndexSelector.UNKNOWN;
+          });
+      lines.add(choice.describe(scan.table().descriptor()));
+    }
     List<Object[]> rows = new ArrayList<>();
     for (String l : lines) {
       rows.add(new Object[] {l});
     }
     return StatementResult.ofRows(List.of(INFO), rows);
-  }
-
-  private void collectScans(RelNode rel, PlannedQuery plan, List<Object> params, List<String> out) {
-    if (rel instanceof TableScan scan) {
-      ShaleTable t = scan.getTable().unwrap(ShaleTable.class);
-      if (t != null) {
-        List<RexNode> filters = scan instanceof Bindables.BindableTableScan b ? b.filters : List.of();
-        IndexChoice choice = IndexSelector.choose(t.descriptor(), t.exposedColumns(), filters, ec.rows(), i -> {
-          if (i < params.size() && i < plan.paramTypes().size() && plan.paramTypes().get(i) != null) {
-            return TypeMapping.paramToInternal(params.get(i), plan.paramTypes().get(i));
-          }
-          return IndexSelector.UNKNOWN;
-        });
-        out.add(choice.describe(t.descriptor()));
-      }
-    }
-    for (RelNode in : rel.getInputs()) {
-      collectScans(in, plan, params, out);
-    }
   }
 }

@@ -26,7 +26,41 @@ public final class StatementParser {
 
   /** Classifies one statement (a trailing semicolon is allowed). */
   public static Stmt parse(String sql) {
-    return new StatementParser(sql).statement();
+    StatementParser p = new StatementParser(sql);
+    Stmt returning = p.returning();
+    return returning != null ? returning : p.statement();
+  }
+
+  /** Splits off a RETURNING clause of a data-changing statement, or returns null. */
+  private Stmt returning() {
+    if (toks.isEmpty() || !(toks.get(0).is("insert") || toks.get(0).is("upsert") || toks.get(0).is("update")
+        || toks.get(0).is("delete"))) {
+      return null;
+    }
+    int depth = 0;
+    for (int i = 0; i < toks.size(); i++) {
+      Token t = toks.get(i);
+      if (t.isSymbol("(")) {
+        depth++;
+      } else if (t.isSymbol(")")) {
+        depth--;
+      } else if (depth == 0 && t.is("returning")) {
+        List<String> cols = new ArrayList<>();
+        pos = i + 1;
+        if (acceptSymbol("*")) {
+          acceptSymbol(";");
+          end();
+        } else {
+          do {
+            cols.add(ident());
+          } while (acceptSymbol(","));
+          acceptSymbol(";");
+          end();
+        }
+        return new Stmt.Returning(parse(sql.substring(0, t.start())), cols);
+      }
+    }
+    return null;
   }
 
   private Stmt statement() {
@@ -85,15 +119,24 @@ public final class StatementParser {
     if (first.is("upsert")) {
       int paramsBefore = 0;
       String rewritten = "INSERT" + sql.substring(first.end(), endOfStatement());
-      return new Stmt.Insert(rewritten, List.of(), false, null, 0, paramsBefore, true);
+      return new Stmt.Insert(ReservedWordQuoter.quote(rewritten), List.of(), false, null, 0, paramsBefore, true);
     }
     if (first.is("insert")) {
       return insert();
     }
-    if (first.is("update")) {
-      return new Stmt.Calcite(markDefaults(sql.substring(0, endOfStatement())));
+    if (first.is("truncate")) {
+      pos = 1;
+      accept("table");
+      String name = qualifiedName();
+      accept("cascade");
+      accept("restrict");
+      end();
+      return new Stmt.Calcite("DELETE FROM \"" + name.replace("\"", "\"\"") + "\"");
     }
-    return new Stmt.Calcite(sql.substring(0, endOfStatement()));
+    if (first.is("update")) {
+      return new Stmt.Calcite(ReservedWordQuoter.quote(markDefaults(sql.substring(0, endOfStatement()))));
+    }
+    return new Stmt.Calcite(ReservedWordQuoter.quote(sql.substring(0, endOfStatement())));
   }
 
   /** Name of the function call that stands for the DEFAULT keyword in UPDATE ... SET c = DEFAULT. */
@@ -140,7 +183,7 @@ public final class StatementParser {
         expect("do");
         if (accept("nothing")) {
           end();
-          return new Stmt.Insert(insertSql, cols, true, null, 0, 0, false);
+          return new Stmt.Insert(ReservedWordQuoter.quote(insertSql), cols, true, null, 0, 0, false);
         }
         expect("update");
         expect("set");
@@ -154,11 +197,12 @@ public final class StatementParser {
             params++;
           }
         }
-        return new Stmt.Insert(insertSql, cols, false, sql.substring(setStart, endOfStatement()),
-            setStart, params, false);
+        return new Stmt.Insert(ReservedWordQuoter.quote(insertSql), cols, false,
+            ReservedWordQuoter.quote(sql.substring(setStart, endOfStatement())), setStart, params, false);
       }
     }
-    return new Stmt.Insert(sql.substring(0, endOfStatement()), List.of(), false, null, 0, 0, false);
+    return new Stmt.Insert(ReservedWordQuoter.quote(sql.substring(0, endOfStatement())), List.of(), false, null,
+        0, 0, false);
   }
 
   private Stmt set() {
@@ -236,7 +280,8 @@ public final class StatementParser {
         throw err("CREATE VIEW needs a query", toks.get(pos - 1));
       }
       int off = toks.get(pos).start();
-      return new Stmt.CreateView(name, orReplace, cols, sql.substring(off, endOfStatement()), off);
+      return new Stmt.CreateView(name, orReplace, cols,
+          ReservedWordQuoter.quote(sql.substring(off, endOfStatement())), off);
     }
     boolean unique = accept("unique");
     if (accept("index")) {

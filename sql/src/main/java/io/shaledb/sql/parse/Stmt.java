@@ -53,6 +53,12 @@ public sealed interface Stmt {
   record Insert(String insertSql, List<String> conflictColumns, boolean doNothing, String setClause,
                 int setOffset, int paramsBeforeSet, boolean upsert) implements Stmt {}
 
+  /**
+   * INSERT/UPSERT/UPDATE/DELETE ... RETURNING: the statement without the clause, and the returned
+   * column names (empty = every visible column).
+   */
+  record Returning(Stmt dml, List<String> columns) implements Stmt {}
+
   /** Anything else: parsed by Calcite (queries, INSERT, UPDATE, DELETE). */
   record Calcite(String sql) implements Stmt {}
 }

@@ -260,6 +260,9 @@ public final class IndexSelector {
     if (k == SqlType.Kind.REAL) {
       return NOT_EXACT; // float rounding makes key bounds unreliable
     }
+    if (k == SqlType.Kind.DATE && v instanceof LocalDateTime ts && !ts.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+      return NOT_EXACT; // a date bound from a timestamp with a time of day would be too narrow
+    }
     try {
       Object c = rows.coerce(col, v);
       if (k == SqlType.Kind.DECIMAL && v instanceof BigDecimal bd && ((BigDecimal) c).compareTo(bd) != 0) {

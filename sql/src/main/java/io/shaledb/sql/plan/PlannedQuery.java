@@ -12,22 +12,24 @@ import java.util.Map;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.Bindable;
-import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * A planned, compiled query: runnable any number of times (each time in a new statement context
- * with new parameters) as long as the descriptors it was planned against are unchanged.
+ * with new parameters) as long as the descriptors it was planned against are unchanged. Holds no
+ * transaction, schema or optimiser state, so caching it pins nothing else.
  *
+ * @param planText the optimised plan, for EXPLAIN (the plan tree itself is not kept: it pins the
+ *     whole optimiser memo)
+ * @param scans the table scans of the plan, for EXPLAIN
  * @param paramTypes parameter types indexed by parameter number; null where unused
  * @param tables descriptors the plan was built against, by name (the plan cache checks versions)
  */
 public record PlannedQuery(
     Bindable<Object> bindable,
-    RelNode rel,
-    SchemaPlus rootSchema,
+    String planText,
+    List<ScanSpec> scans,
     JavaTypeFactory typeFactory,
     Map<String, Object> internalParameters,
     RelDataType rowType,

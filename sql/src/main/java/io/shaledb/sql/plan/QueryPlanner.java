@@ -22,7 +22,6 @@ import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
-import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.ConventionTraitDef;
@@ -35,7 +34,6 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
@@ -98,11 +96,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
-    planner.addRule(CoreRules.FILTER_SCAN);
-    planner.addRule(CoreRules.FILTER_INTERPRETER_SCAN);
-    planner.addRule(CoreRules.PROJECT_TABLE_SCAN);
-    planner.addRule(CoreRules.PROJECT_INTERPRETER_TABLE_SCAN);
-    planner.addRule(Bindables.BINDABLE_TABLE_SCAN_RULE);
+    planner.addRule(ShaleFilterScanRule.FILTER);
+    planner.addRule(ShaleFilterScanRule.SCAN);
     cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
   }
 
@@ -149,6 +144,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     root = root.withRel(converter.flattenTypes(root.rel, true));
     // integer overflow raises (22003) instead of wrapping, as in PostgreSQL
     root = root.withRel(root.rel.accept(new ConvertToChecked(cluster.getRexBuilder())));
+    root = root.withRel(root.rel.accept(new FloatDivisionGuard(cluster.getRexBuilder())));
 
     RelNode logical;
     RelTraitSet desired;
@@ -177,8 +173,22 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       columns.add(m);
     }
     List<RelDataType> paramTypes = paramTypesByIndex(validator, validated);
-    return new PlannedQuery(bindable, best, rootSchema, typeFactory, internal, rowType, columns,
+    List<ScanSpec> scans = new ArrayList<>();
+    collectScans(best, scans);
+    return new PlannedQuery(bindable, RelOptUtil.toString(best), List.copyOf(scans), typeFactory, internal, rowType, columns,
         paramTypes, Map.copyOf(publicSchema.resolved()));
+  }
+
+  private static void collectScans(RelNode rel, List<ScanSpec> out) {
+    if (rel instanceof ShaleIndexScan s) {
+      out.add(new ScanSpec(s.shaleTable(), s.conjuncts()));
+    } else if (rel instanceof org.apache.calcite.rel.core.TableScan scan
+        && scan.getTable().unwrap(io.shaledb.sql.schema.ShaleTable.class) != null) {
+      out.add(new ScanSpec(scan.getTable().unwrap(io.shaledb.sql.schema.ShaleTable.class), List.of()));
+    }
+    for (RelNode in : rel.getInputs()) {
+      collectScans(in, out);
+    }
   }
 
   /** Parameter types indexed by parameter number (null where the query has no such parameter). */

@@ -8,13 +8,24 @@ import java.util.List;
 
 /**
  * Bounds on an index's key columns: equal values for a prefix, then an optional range on the
- * next column. Unconstrained (all empty) = the whole index. NULL in eqPrefix never matches.
+ * next column. Unconstrained (all empty) = the whole index. NULL in eqPrefix never matches; a
+ * null {@code lower}/{@code upper} means that side is open. Values are in SQL order (also for
+ * descending columns) and may be of any Java type comparable with the column (e.g. a Double
+ * bound on an INTEGER column); {@link RowStore#scan} converts them, possibly widening the range,
+ * never narrowing it.
+ *
+ * @param eqPrefix values the first key columns must equal (null list = empty)
+ * @param lower lower bound of the next key column, or null
+ * @param lowerInclusive {@code >=} rather than {@code >}
+ * @param upper upper bound of the next key column, or null
+ * @param upperInclusive {@code <=} rather than {@code <}
  */
 public record IndexBounds(List<Object> eqPrefix, Object lower, boolean lowerInclusive,
                           Object upper, boolean upperInclusive) {
 
   public IndexBounds {
-    eqPrefix = Collections.unmodifiableList(new ArrayList<>(eqPrefix));
+    // Not List.copyOf: a NULL equality value is legal (it matches nothing).
+    eqPrefix = eqPrefix == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(eqPrefix));
   }
 
   public static IndexBounds all() {

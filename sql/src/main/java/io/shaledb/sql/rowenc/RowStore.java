@@ -7,6 +7,7 @@ import io.shaledb.sql.SqlState;
 import io.shaledb.sql.catalog.ColumnDescriptor;
 import io.shaledb.sql.catalog.IndexDescriptor;
 import io.shaledb.sql.catalog.TableDescriptor;
+import io.shaledb.txn.KvLimitException;
 import io.shaledb.txn.KvTxn;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,10 +71,10 @@ public final class RowStore {
       }
       secondaryKeys.add(key);
     }
-    txn.put(primaryKey, layout.primaryValue(row));
+    put(txn, t, t.primaryIndex(), primaryKey, layout.primaryValue(row));
     byte[] suffix = layout.primaryKeySuffix(row);
-    for (byte[] key : secondaryKeys) {
-      txn.put(key, suffix);
+    for (int i = 0; i < secondaryKeys.size(); i++) {
+      put(txn, t, t.secondaryIndexes().get(i), secondaryKeys.get(i), suffix);
     }
   }
 
@@ -94,6 +95,7 @@ public final class RowStore {
     byte[] newSuffix = layout.primaryKeySuffix(newRow);
     List<byte[]> deletes = new ArrayList<>();
     List<byte[]> puts = new ArrayList<>();
+    List<IndexDescriptor> putIndexes = new ArrayList<>();
     for (IndexDescriptor index : t.secondaryIndexes()) {
       byte[] oldKey = layout.secondaryKey(index, oldRow);
       byte[] newKey = layout.secondaryKey(index, newRow);
@@ -106,19 +108,20 @@ public final class RowStore {
       }
       deletes.add(oldKey);
       puts.add(newKey);
+      putIndexes.add(index);
     }
     byte[] newValue = layout.primaryValue(newRow);
     if (keyChanged) {
       txn.delete(oldPrimary);
-      txn.put(newPrimary, newValue);
+      put(txn, t, t.primaryIndex(), newPrimary, newValue);
     } else if (!Arrays.equals(layout.primaryValue(oldRow), newValue)) {
-      txn.put(newPrimary, newValue);
+      put(txn, t, t.primaryIndex(), newPrimary, newValue);
     }
     for (byte[] key : deletes) {
       txn.delete(key);
     }
-    for (byte[] key : puts) {
-      txn.put(key, newSuffix);
+    for (int i = 0; i < puts.size(); i++) {
+      put(txn, t, putIndexes.get(i), puts.get(i), newSuffix);
     }
   }
 
@@ -163,10 +166,11 @@ public final class RowStore {
    * reverse}: descending). For a secondary index, rows are fetched from the primary index. Pages
    * through {@link KvTxn#scan} in batches; closing stops it. The bounds may be wider than
    * requested where a value cannot be converted exactly (see {@link BoundCoercion}), never narrower.
+   * Null {@code bounds} means the whole index.
    */
   public RowCursor scan(KvTxn txn, TableDescriptor t, IndexDescriptor index, IndexBounds bounds, boolean reverse) {
     TableLayout layout = new TableLayout(t);
-    Optional<IndexSpans.Span> span = IndexSpans.span(layout, index, bounds);
+    Optional<IndexSpans.Span> span = IndexSpans.span(layout, index, bounds == null ? IndexBounds.all() : bounds);
     if (span.isEmpty()) {
       return EmptyCursor.INSTANCE;
     }
@@ -189,7 +193,7 @@ public final class RowStore {
               "could not create unique index \"" + index.name() + "\"", 0,
               "Key " + layout.describeKey(index, row) + " is duplicated.", null, null);
         }
-        txn.put(key, layout.primaryKeySuffix(row));
+        put(txn, t, index, key, layout.primaryKeySuffix(row));
       }
     }
   }
@@ -228,6 +232,17 @@ public final class RowStore {
           + "\" has " + t.columns().size() + " columns");
     }
     return new TableLayout(t);
+  }
+
+  /** {@code txn.put}, reporting an oversized key or value as 54000 naming the index. */
+  private static void put(KvTxn txn, TableDescriptor t, IndexDescriptor index, byte[] key, byte[] value) {
+    try {
+      txn.put(key, value);
+    } catch (KvLimitException e) {
+      throw new SqlError(SqlState.PROGRAM_LIMIT_EXCEEDED, "row of " + key.length + "+" + value.length
+          + " bytes is too large for index \"" + index.name() + "\" of table \"" + t.name() + "\"", 0,
+          e.getMessage(), null, e);
+    }
   }
 
   private static void checkNotNull(TableDescriptor t, Object[] row) {

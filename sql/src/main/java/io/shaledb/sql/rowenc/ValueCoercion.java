@@ -279,9 +279,19 @@ final class ValueCoercion {
       return d > 0 ? "Infinity" : "-Infinity";
     }
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
+      return d == 0 && 1 / d < 0 ? "-0" : Long.toString((long) d);
     }
-    return javaText;
+    int e = javaText.indexOf('E');
+    if (e < 0) {
+      return javaText;
+    }
+    // Java's 1.0E20 / 1.5E-7 in PostgreSQL's style: 1e+20 / 1.5e-07.
+    String mantissa = javaText.substring(0, e);
+    if (mantissa.endsWith(".0")) {
+      mantissa = mantissa.substring(0, mantissa.length() - 2);
+    }
+    int exponent = Integer.parseInt(javaText.substring(e + 1));
+    return mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
   }
 
   private static Boolean toBoolean(String column, SqlType type, Object value) {

@@ -16,7 +16,14 @@
  * column's direction; the "pk suffix" is the primary key columns encoded exactly as they follow
  * the primary-index prefix, so {@code indexPrefix(t, primary) + pkSuffix} is the row's key. The
  * value of a primary KV starts with a format version byte and holds the non-key columns tagged by
- * column id, NULLs omitted (see {@code ValueCodec}); so dropping a column needs no rewrite.
+ * column id, NULLs omitted (see {@code ValueCodec}), so dropping a column needs no rewrite. Key
+ * encodings make numerically equal values equal (1.5 = 1.50, -0.0 = 0.0); an unconstrained
+ * DECIMAL key column is therefore also kept in the value, to return its exact scale.
+ *
+ * <h2>Errors</h2>
+ * {@code SqlError} with 23502 (NOT NULL), 23505 (duplicate primary or unique key; the detail is
+ * PostgreSQL's {@code Key (a)=(1) already exists.}), 54000 (key too large for the KV layer),
+ * and the conversion errors of {@code RowStore.coerce} (22001, 22003, 22007, 22008, 22P02, 42804).
  *
  * <h2>Scans</h2>
  * {@link io.shaledb.sql.rowenc.IndexBounds} (an equality prefix and a range on the next column,

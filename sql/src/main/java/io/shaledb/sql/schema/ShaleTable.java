@@ -21,9 +21,10 @@ import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
  * A user table as Calcite sees it. Holds only the descriptor (so plans that contain it can be
- * cached); rows are read at execution through the statement's {@link StatementContext}. Filters
- * Calcite pushes into the scan choose an index and key bounds ({@link IndexSelector}); every
- * filter is left in the list, so Calcite still applies the complete predicate to the rows read.
+ * cached); rows are read at execution through the statement's {@link StatementContext}. Planned
+ * queries read it through {@link io.shaledb.sql.plan.ShaleIndexScan}, which passes the conjuncts
+ * of the filter above it to {@link #scan}; they choose an index and key bounds
+ * ({@link IndexSelector}) and are never removed, so the complete predicate is still applied.
  */
 public final class ShaleTable extends AbstractTable implements ProjectableFilterableTable {
   private final TableDescriptor table;

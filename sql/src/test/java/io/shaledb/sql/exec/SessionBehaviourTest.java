@@ -231,4 +231,17 @@ class SessionBehaviourTest extends SqlTestBase {
     assertEquals(2, r.updateCount());
     assertEquals(List.of("a", "c"), r.generatedKeys().stream().map(k -> (String) k[0]).toList());
   }
+
+  @Test
+  void returningGivesRowsAndKeepsTheCommandTag() {
+    exec("CREATE TABLE ret (id INT PRIMARY KEY, v TEXT DEFAULT 'd')");
+    StatementResult r = exec("INSERT INTO ret (id) VALUES (?), (?) RETURNING id, v", 1, 2);
+    assertTrue(r.hasRows());
+    assertEquals("INSERT 0 2", r.commandTag());
+    assertEquals(List.of("id", "v"), r.columns().stream().map(ColumnMeta::name).toList());
+    assertEquals(List.of(List.of(1, "d"), List.of(2, "d")), r.rows().stream().map(List::of).toList());
+    StatementResult d = exec("DELETE FROM ret WHERE id = 2 RETURNING *");
+    assertEquals("DELETE 1", d.commandTag());
+    assertEquals(1, d.rows().size());
+  }
 }

@@ -2,6 +2,7 @@ package io.shaledb.sql.rowenc;
 
 import io.shaledb.kv.KeyValue;
 import io.shaledb.kv.Timestamp;
+import io.shaledb.txn.KvLimitException;
 import io.shaledb.txn.KvTxn;
 import io.shaledb.txn.TxnFactory;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import java.util.TreeMap;
  * check paging. Not thread-safe.
  */
 public final class MemoryTxnFactory implements TxnFactory {
+
+  /** Keys above this size are refused, as by the real transactional KV. */
+  public static final int MAX_KEY_BYTES = 64 * 1024;
 
   private final TreeMap<byte[], byte[]> committed = new TreeMap<>(Arrays::compareUnsigned);
   private long clock;
@@ -90,6 +94,9 @@ public final class MemoryTxnFactory implements TxnFactory {
       checkOpen();
       if (key.length == 0) {
         throw new IllegalArgumentException("empty key");
+      }
+      if (key.length > MAX_KEY_BYTES) {
+        throw new KvLimitException("key of " + key.length + " bytes exceeds the limit of " + MAX_KEY_BYTES);
       }
       view.put(key.clone(), value.clone());
       record(key, value.clone());

@@ -368,4 +368,16 @@ class RowStoreTest {
       assertEquals(31, rows.get(txn, t, new Object[] {1}).orElseThrow()[3]);
     }
   }
+
+  @Test
+  void oversizedIndexKeyIs54000NamingTheIndex() {
+    try (KvTxn txn = kv.begin()) {
+      TableDescriptor t = users(txn);
+      String huge = "x".repeat(70_000);
+      SqlError e = assertThrows(SqlError.class, () -> rows.insert(txn, t, user(1, huge, "ann", 1)));
+      assertEquals(SqlState.PROGRAM_LIMIT_EXCEEDED, e.state());
+      assertTrue(e.getMessage().contains("users_email_key"), e.getMessage());
+      rows.insert(txn, t, user(2, "ok", huge, 1)); // large non-key values are fine
+    }
+  }
 }

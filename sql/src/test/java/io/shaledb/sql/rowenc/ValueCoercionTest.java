@@ -114,6 +114,10 @@ class ValueCoercionTest {
     assertEquals("12", coerce(Kind.TEXT, 12));
     assertEquals("1.50", coerce(Kind.TEXT, new BigDecimal("1.50")));
     assertEquals("true", coerce(Kind.TEXT, true));
+    assertEquals("1e+20", coerce(Kind.TEXT, 1e20));
+    assertEquals("1.5e-07", coerce(Kind.TEXT, 1.5e-7));
+    assertEquals("0.25", coerce(Kind.TEXT, 0.25f));
+    assertEquals("-3", coerce(Kind.TEXT, -3.0));
     assertEquals("2024-02-29", coerce(Kind.TEXT, LocalDate.of(2024, 2, 29)));
     assertEquals("2024-02-29 10:11:12.5", coerce(Kind.TEXT, LocalDateTime.of(2024, 2, 29, 10, 11, 12, 500_000_000)));
   }
