@@ -29,7 +29,9 @@ import org.jline.terminal.Terminal;
  *
  * <p>Backslash commands: {@code \q} quit, {@code \?} help, {@code \dt} and {@code \d} list
  * tables, {@code \d NAME} describe a table, {@code \timing [on|off]} toggle timing,
- * {@code \c DB} switch database. Not thread-safe; the connection stays owned by the caller.
+ * {@code \c DB} switch database. In interactive sessions Ctrl-C while a statement runs cancels
+ * it ({@link Statement#cancel()}); at the prompt it discards the line. Not thread-safe (except
+ * for that cancel); the connection stays owned by the caller.
  */
 public final class Shell {
   static final String HELP = String.join("\n",
@@ -54,6 +56,7 @@ public final class Shell {
   private final OutputFormat format;
   private final ShellOptions options;
   private PrintWriter out;
+  private volatile Statement running; // the statement executing now, for Ctrl-C
   private boolean timing;
   private String database;
 
@@ -118,6 +121,9 @@ public final class Shell {
     }
     LineReader reader = builder.build();
     out = terminal.writer();
+    // Outside readLine (which handles Ctrl-C itself), Ctrl-C cancels the running statement
+    // instead of ending the process.
+    Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> cancelRunning());
     try {
       while (true) {
         String prompt = database + "> ";
@@ -137,6 +143,7 @@ public final class Shell {
         }
       }
     } finally {
+      terminal.handle(Terminal.Signal.INT, previous);
       try {
         reader.getHistory().save();
       } catch (IOException e) {
@@ -156,9 +163,21 @@ public final class Shell {
     return p.kind() == SqlScanner.Piece.Kind.BACKSLASH ? backslash(p.text()) : statement(p.text());
   }
 
+  private void cancelRunning() {
+    Statement st = running;
+    if (st != null) {
+      try {
+        st.cancel();
+      } catch (SQLException | RuntimeException e) {
+        err.println("WARNING: could not cancel the statement: " + e.getMessage());
+      }
+    }
+  }
+
   private Outcome statement(String sql) {
     long start = System.nanoTime();
     try (Statement st = conn.createStatement()) {
+      running = st;
       boolean isResultSet = st.execute(sql);
       while (true) {
         if (isResultSet) {
@@ -185,6 +204,7 @@ public final class Shell {
       error(e.getMessage(), e.getSQLState());
       return Outcome.ERROR;
     } finally {
+      running = null;
       if (timing) {
         double ms = (System.nanoTime() - start) / 1e6;
         err.println(String.format(Locale.ROOT, "Time: %.3f ms", ms));

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code shale demo}: a throw-away node on a temporary store, with the shell attached. The store
  * is deleted on exit, including on Ctrl-C / SIGTERM (through a shutdown hook).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = ShaleMain.Version.class,
     description = "Start a temporary in-process node and open the SQL shell on it.")
 final class DemoCommand implements Callable<Integer> {
   static final EnumSet<ServerSetting> SETTINGS = EnumSet.of(

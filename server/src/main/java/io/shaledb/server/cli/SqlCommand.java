@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code shale sql}: the SQL shell against a running node (or any JDBC URL). */
-@Command(name = "sql", mixinStandardHelpOptions = true,
+@Command(name = "sql", mixinStandardHelpOptions = true, versionProvider = ShaleMain.Version.class,
     description = "Open the SQL shell on a running node.")
 final class SqlCommand implements Callable<Integer> {
   private final CliContext ctx;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code shale start}: runs a persistent node in the foreground until SIGTERM or SIGINT. Prints
  * "node listening on HOST:PORT" on standard output once clients can connect; logs to stderr.
  */
-@Command(name = "start", mixinStandardHelpOptions = true,
+@Command(name = "start", mixinStandardHelpOptions = true, versionProvider = ShaleMain.Version.class,
     description = "Start a node in the foreground; stop it with SIGTERM or Ctrl-C.")
 final class StartCommand implements Callable<Integer> {
   static final EnumSet<ServerSetting> SETTINGS = EnumSet.allOf(ServerSetting.class);

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code shale version}. */
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the version.")
+@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = ShaleMain.Version.class, description = "Print the version.")
 final class VersionCommand implements Callable<Integer> {
   private final CliContext ctx;
 

@@ -110,7 +110,7 @@ class ShaleMainTest {
     Path store = tmp.resolve("store");
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run(
         "start", "--store", store.toString(), "--listen", "127.0.0.1:0",
-        "--shutdown-grace", "1s"));
+        "--shutdown-grace", "1s", "--max-statement-bytes", "64"));
     Pattern listening = Pattern.compile("node listening on 127\\.0\\.0\\.1:(\\d+)\n");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     Matcher m = listening.matcher(out());
@@ -123,7 +123,10 @@ class ShaleMainTest {
     assertTrue(Files.isDirectory(store));
     try (WireClient c = new WireClient(Integer.parseInt(m.group(1)))) {
       c.hello("defaultdb");
-      assertEquals(ServerMessage.KindCase.HELLO_OK, c.next().getKindCase());
+      ServerMessage hello = c.next();
+      assertEquals(64, hello.getHelloOk().getMaxStatementBytes(), "setting reached the node");
+      c.execute("SELECT '" + "x".repeat(60) + "'");
+      assertEquals("54000", c.next().getError().getSqlstate());
     }
     Thread hook;
     synchronized (recordingHooks) {
