@@ -27,6 +27,11 @@ import org.apache.calcite.sql.SqlUpdate;
  * transaction, retries and session state). Thread-safe; holds no per-statement state.
  */
 public final class StatementExecutor {
+  private static final int MAX_KNOWN_QUERIES = 10_000;
+
+  /** SQL texts already parsed once and found to be queries (a set; bounded by clearing). */
+  private final java.util.Map<String, Boolean> knownQueries = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static final ColumnMeta INFO = new ColumnMeta("info", "", Types.VARCHAR, "TEXT", 0, 0, false);
 
   private final EngineContext ec;
@@ -98,8 +103,17 @@ public final class StatementExecutor {
 
   private StatementResult calcite(StatementContext sc, String sql, List<Object> params, ExecOptions opts,
       List<Object[]> sink) {
+    // A query's plan is cached by its text, so once the text is known to be a query, skip the
+    // full Calcite parse that would only tell us so again (it dominated prepared point reads).
+    if (sink == null && knownQueries.containsKey(sql)) {
+      return query(sc, sql, params, opts);
+    }
     SqlNode node = CalciteParsing.parseStatement(sql, sql, 0);
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
+      if (knownQueries.size() >= MAX_KNOWN_QUERIES) {
+        knownQueries.clear();
+      }
+      knownQueries.put(sql, Boolean.TRUE);
       if (sink != null) {
         throw new SqlError(SqlState.SYNTAX_ERROR, "RETURNING needs INSERT, UPDATE or DELETE");
       }
