@@ -32,6 +32,9 @@ public final class StatementExecutor {
   /** SQL texts already parsed once and found to be queries (a set; bounded by clearing). */
   private final java.util.Map<String, Boolean> knownQueries = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** Parsed INSERT statements by text (see {@link #parsedInsert}); bounded by clearing. */
+  private final java.util.Map<String, SqlInsert> parsedInserts = new java.util.concurrent.ConcurrentHashMap<>();
+
   private static final ColumnMeta INFO = new ColumnMeta("info", "", Types.VARCHAR, "TEXT", 0, 0, false);
 
   private final EngineContext ec;
@@ -58,10 +61,7 @@ public final class StatementExecutor {
       return calcite(sc, c.sql(), params, opts, sink);
     } else if (stmt instanceof Stmt.Insert ins) {
       String text = ins.insertSql();
-      SqlNode node = CalciteParsing.parseStatement(text, text, 0);
-      if (!(node instanceof SqlInsert si)) {
-        throw new SqlError(SqlState.SYNTAX_ERROR, "expected an INSERT statement");
-      }
+      SqlInsert si = parsedInsert(text);
       Stmt.Insert conflict = ins.doNothing() || ins.upsert() || ins.setClause() != null ? ins : null;
       return dml.insert(sc, si, conflict, text, () -> CalciteParsing.parseStatement(text, text, 0), params, opts,
           sink);
@@ -99,6 +99,27 @@ public final class StatementExecutor {
       return explain(sc, ex, params);
     }
     throw new SqlError(SqlState.FEATURE_NOT_SUPPORTED, "statement not supported here: " + stmt);
+  }
+
+  /**
+   * The parsed INSERT for {@code text}, parsed once per text. Safe to share: the insert path only
+   * reads this node (target, columns, VALUES items); whatever Calcite validates is parsed afresh
+   * through the {@code reparse} supplier, since validation mutates SqlNodes.
+   */
+  private SqlInsert parsedInsert(String text) {
+    SqlInsert cached = parsedInserts.get(text);
+    if (cached != null) {
+      return cached;
+    }
+    SqlNode node = CalciteParsing.parseStatement(text, text, 0);
+    if (!(node instanceof SqlInsert si)) {
+      throw new SqlError(SqlState.SYNTAX_ERROR, "expected an INSERT statement");
+    }
+    if (parsedInserts.size() >= MAX_KNOWN_QUERIES) {
+      parsedInserts.clear();
+    }
+    parsedInserts.put(text, si);
+    return si;
   }
 
   private StatementResult calcite(StatementContext sc, String sql, List<Object> params, ExecOptions opts,
