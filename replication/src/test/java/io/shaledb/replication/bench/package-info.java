@@ -18,6 +18,7 @@
  *   java -cp replication/target/test-classes:replication/target/classes:$(cat /tmp/shale-replication.cp) \
  *       io.shaledb.replication.bench.RaftCommitBenchmark [proposals=2000] [payloadBytes=64] [dir]
  * </pre>
+ * or simply {@code bench/raft.sh commit [proposals]} from the repository root.
  * The {@code dir} argument picks the disk (default: a new directory under {@code java.io.tmpdir},
  * deleted afterwards).
  *

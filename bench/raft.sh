@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Long Raft runs that are not part of the default test run.
+#   bench/raft.sh commit [proposals=10000] [payloadBytes=64] [dir]
+#       Commit rate and p50/p99 commit latency of a 3-member group in one JVM (RocksDB logs,
+#       synced), 1 and 64 outstanding proposals, against the raw synced RocksDB batch rate
+#       measured in the same run.
+#   bench/raft.sh seeds NODES FROM TO [durationTicks=6000]
+#       The deterministic simulation over many more seeds than CI runs; prints each seed's
+#       summary or failure (a failing seed replays with the @Test line it prints).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+case "${1:-}" in
+  commit) MAIN=io.shaledb.replication.bench.RaftCommitBenchmark; shift ;;
+  seeds) MAIN=io.shaledb.replication.raft.SimulationStats; shift ;;
+  *) echo "usage: bench/raft.sh commit [proposals] [payloadBytes] [dir] | seeds NODES FROM TO [duration]" >&2; exit 2 ;;
+esac
+CPFILE=$(mktemp /tmp/shale-replication-cp.XXXXXX)
+trap 'rm -f "$CPFILE"' EXIT
+mvn -q -B -pl replication -am test-compile dependency:build-classpath -Dmdep.outputFile="$CPFILE" >&2
+java -Xmx1g -cp "replication/target/test-classes:replication/target/classes:kv/target/classes:$(cat "$CPFILE")" "$MAIN" "$@"
