@@ -32,8 +32,8 @@ public final class StatementExecutor {
   /** SQL texts already parsed once and found to be queries (a set; bounded by clearing). */
   private final java.util.Map<String, Boolean> knownQueries = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Parsed INSERT statements by text (see {@link #parsedInsert}); bounded by clearing. */
-  private final java.util.Map<String, SqlInsert> parsedInserts = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Parsed INSERT/UPDATE/DELETE statements by text (see {@link #parsedDml}); bounded by clearing. */
+  private final java.util.Map<String, SqlNode> parsedDml = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final ColumnMeta INFO = new ColumnMeta("info", "", Types.VARCHAR, "TEXT", 0, 0, false);
 
@@ -102,23 +102,32 @@ public final class StatementExecutor {
   }
 
   /**
-   * The parsed INSERT for {@code text}, parsed once per text. Safe to share: the insert path only
-   * reads this node (target, columns, VALUES items); whatever Calcite validates is parsed afresh
-   * through the {@code reparse} supplier, since validation mutates SqlNodes.
+   * The parsed INSERT, UPDATE or DELETE for {@code text}, parsed once per text (a prepared
+   * statement is parsed at prepare time and never again). Safe to share: the DML executors only
+   * read this node (target, columns, constant values); whatever Calcite validates is parsed afresh
+   * through their {@code reparse} supplier, since validation mutates SqlNodes. Queries are never
+   * cached here (their plans are cached by text instead).
    */
-  private SqlInsert parsedInsert(String text) {
-    SqlInsert cached = parsedInserts.get(text);
+  private SqlNode parsedDml(String text) {
+    SqlNode cached = parsedDml.get(text);
     if (cached != null) {
       return cached;
     }
     SqlNode node = CalciteParsing.parseStatement(text, text, 0);
-    if (!(node instanceof SqlInsert si)) {
+    SqlKind kind = node.getKind();
+    if (kind == SqlKind.INSERT || kind == SqlKind.UPDATE || kind == SqlKind.DELETE) {
+      if (parsedDml.size() >= MAX_KNOWN_QUERIES) {
+        parsedDml.clear();
+      }
+      parsedDml.put(text, node);
+    }
+    return node;
+  }
+
+  private SqlInsert parsedInsert(String text) {
+    if (!(parsedDml(text) instanceof SqlInsert si)) {
       throw new SqlError(SqlState.SYNTAX_ERROR, "expected an INSERT statement");
     }
-    if (parsedInserts.size() >= MAX_KNOWN_QUERIES) {
-      parsedInserts.clear();
-    }
-    parsedInserts.put(text, si);
     return si;
   }
 
@@ -129,7 +138,7 @@ public final class StatementExecutor {
     if (sink == null && knownQueries.containsKey(sql)) {
       return query(sc, sql, params, opts);
     }
-    SqlNode node = CalciteParsing.parseStatement(sql, sql, 0);
+    SqlNode node = parsedDml(sql);
     if (node.getKind().belongsTo(SqlKind.QUERY)) {
       if (knownQueries.size() >= MAX_KNOWN_QUERIES) {
         knownQueries.clear();

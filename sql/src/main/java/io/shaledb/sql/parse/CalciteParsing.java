@@ -30,12 +30,25 @@ public final class CalciteParsing {
       .withConformance(CONFORMANCE)
       .withIdentifierMaxLength(256);
 
+  /** Calcite parser runs in this JVM: parsing is costly, so tests check it happens only when needed. */
+  private static final java.util.concurrent.atomic.LongAdder PARSES = new java.util.concurrent.atomic.LongAdder();
+
   private CalciteParsing() {}
+
+  /** How many times Calcite's parser ran in this JVM (diagnostics and tests). */
+  public static long parseCount() {
+    return PARSES.sum();
+  }
+
+  private static SqlParser parser(String text) {
+    PARSES.increment();
+    return SqlParser.create(text, CONFIG);
+  }
 
   /** Parses one statement; {@code offset} is where {@code text} starts in the client's statement. */
   public static SqlNode parseStatement(String text, String original, int offset) {
     try {
-      return SqlParser.create(text, CONFIG).parseStmt();
+      return parser(text).parseStmt();
     } catch (SqlParseException e) {
       throw syntaxError(e, text, original, offset);
     }
@@ -44,7 +57,7 @@ public final class CalciteParsing {
   /** Parses an expression (a DEFAULT clause, a SET value). */
   public static SqlNode parseExpression(String text, String original, int offset) {
     try {
-      return SqlParser.create(text, CONFIG).parseExpression();
+      return parser(text).parseExpression();
     } catch (SqlParseException e) {
       throw syntaxError(e, text, original, offset);
     }
@@ -53,7 +66,7 @@ public final class CalciteParsing {
   /** Parses a query (SELECT, VALUES, WITH, set operations). */
   public static SqlNode parseQuery(String text, String original, int offset) {
     try {
-      return SqlParser.create(text, CONFIG).parseQuery();
+      return parser(text).parseQuery();
     } catch (SqlParseException e) {
       throw syntaxError(e, text, original, offset);
     }

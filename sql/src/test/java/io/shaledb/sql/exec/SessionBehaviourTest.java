@@ -51,6 +51,30 @@ class SessionBehaviourTest extends SqlTestBase {
   }
 
   @Test
+  void preparedStatementsAreNotParsedAgainWhenReExecuted() {
+    exec("CREATE TABLE reparse (id INT PRIMARY KEY, v INT)");
+    PreparedInfo ins = s.prepare("INSERT INTO reparse VALUES (?, ?)");
+    PreparedInfo sel = s.prepare("SELECT v FROM reparse WHERE id = ?");
+    PreparedInfo upd = s.prepare("UPDATE reparse SET v = v + ? WHERE id = ?");
+    PreparedInfo del = s.prepare("DELETE FROM reparse WHERE id = ?");
+    // First executions may plan (a plan-cache miss parses afresh for Calcite's validator).
+    s.executePrepared(ins.statementId(), List.of(0, 0), ExecOptions.DEFAULT);
+    s.executePrepared(sel.statementId(), List.of(0), ExecOptions.DEFAULT);
+    s.executePrepared(upd.statementId(), List.of(1, 0), ExecOptions.DEFAULT);
+    s.executePrepared(del.statementId(), List.of(0), ExecOptions.DEFAULT);
+    long before = io.shaledb.sql.parse.CalciteParsing.parseCount();
+    for (int i = 1; i <= 5; i++) {
+      s.executePrepared(ins.statementId(), List.of(i, i), ExecOptions.DEFAULT);
+      s.executePrepared(upd.statementId(), List.of(10, i), ExecOptions.DEFAULT);
+      StatementResult r = s.executePrepared(sel.statementId(), List.of(i), ExecOptions.DEFAULT);
+      assertEquals(List.of(row(i + 10)), r.rows().stream().map(x -> row((Object[]) x)).toList());
+    }
+    s.executePrepared(del.statementId(), List.of(3), ExecOptions.DEFAULT);
+    assertEquals(0, io.shaledb.sql.parse.CalciteParsing.parseCount() - before, "Calcite parses during re-execution");
+    assertEquals(List.of(row(4L)), rows("SELECT count(*) FROM reparse"));
+  }
+
+  @Test
   void preparedStatementsRebindWithoutReplanning() {
     exec("CREATE TABLE p (id INT PRIMARY KEY, name VARCHAR(10), price DECIMAL(6,2))");
     PreparedInfo ins = s.prepare("INSERT INTO p VALUES (?, ?, ?)");
