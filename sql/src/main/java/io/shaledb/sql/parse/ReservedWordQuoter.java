@@ -21,7 +21,21 @@ final class ReservedWordQuoter {
       "max", "avg", "level", "result", "start", "source", "session", "language", "names", "size",
       "element", "method", "module", "ref", "path", "data", "position", "rank", "section",
       "version", "zone", "uescape", "member", "mode", "no", "match", "label", "input", "output",
-      "location", "scale", "sets", "temporary", "trim", "upper", "lower", "first", "last", "absolute");
+      "location", "scale", "sets", "temporary", "trim", "upper", "lower", "first", "last", "absolute",
+      // More PostgreSQL non-reserved words that Calcite reserves and people use as names. Words
+      // that are also syntax in a non-call position (without, escape, over, rows, range, current,
+      // next, unknown, uuid, variant, large) are deliberately absent.
+      "one", "new", "old", "none", "exp", "ln", "mod", "power", "abs", "sqrt", "floor", "ceil",
+      "ceiling", "corr", "cube", "rollup", "cycle", "each", "empty", "every", "exec", "execute",
+      "global", "local", "hold", "identity", "import", "initial", "measures", "measure", "merge",
+      "minus", "omit", "open", "close", "ordinal", "pattern", "per", "percent", "period",
+      "permute", "portion", "prev", "reads", "release", "reset", "return", "returns", "running",
+      "scope", "search", "seek", "show", "skip", "specific", "sql", "sqlstate", "static", "stream",
+      "subset", "system", "translation", "trigger", "truncate", "versioning", "dynamic", "external",
+      "free", "get", "condition", "contains", "deterministic", "allow", "disallow", "equals",
+      "fusion", "intersection", "normalize", "treat", "parameter", "precedes", "referencing",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lag", "lead",
+      "ntile", "define", "matches", "timezone_hour", "timezone_minute");
 
   /** Date/time units, keywords after INTERVAL literals and in EXTRACT. */
   private static final Set<String> UNITS = Set.of("day", "month", "year", "hour", "minute", "second");
@@ -49,6 +63,9 @@ final class ReservedWordQuoter {
       if (t.kind() != Token.Kind.WORD || !CANDIDATES.contains(t.text())
           || !METADATA.isReservedWord(t.text().toUpperCase(Locale.ROOT))) {
         continue;
+      }
+      if (i == 0) {
+        continue; // a statement keyword (SHOW, EXECUTE, TRUNCATE, ...)
       }
       Token prev = i > 0 ? toks.get(i - 1) : null;
       Token next = i + 1 < toks.size() ? toks.get(i + 1) : null;
