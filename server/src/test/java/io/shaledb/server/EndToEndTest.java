@@ -17,8 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +53,7 @@ class EndToEndTest {
 
   @Test
   void unknownDatabaseIsRefusedAt3D000AndCloseLeavesNoThreads() throws Exception {
-    Set<Thread> before = nonDaemonThreads();
+    Set<Thread> before = ThreadLeaks.snapshot();
     try (Node node = Node.start(NodeConfig.forTest(store))) {
       SQLException e = assertThrows(SQLException.class,
           () -> DriverManager.getConnection(node.jdbcUrl("nosuchdb"), "root", ""));
@@ -64,24 +62,9 @@ class EndToEndTest {
         assertTrue(conn.isValid(5));
       }
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    Set<String> leaked;
-    do {
-      Set<Thread> now = nonDaemonThreads();
-      now.removeAll(before);
-      leaked = now.stream().map(Thread::getName).collect(Collectors.toSet());
-      if (leaked.isEmpty()) {
-        break;
-      }
-      Thread.sleep(20);
-    } while (System.nanoTime() < deadline);
-    assertEquals(Set.of(), leaked);
+    ThreadLeaks.assertNoneLeftSince(before, java.time.Duration.ofSeconds(10));
   }
 
-  private static Set<Thread> nonDaemonThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && !t.isDaemon()).collect(Collectors.toSet());
-  }
 
   @Test
   void demoRunsAScriptOnTheRealStack() {

@@ -10,22 +10,16 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NodeLifecycleTest {
   @TempDir Path store;
 
-  private static Set<Thread> nonDaemonThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && !t.isDaemon())
-        .collect(Collectors.toSet());
-  }
 
   @Test
   void closeEndsSessionsAndLeavesNoNonDaemonThreads() throws Exception {
-    Set<Thread> before = nonDaemonThreads();
+    Set<Thread> before = ThreadLeaks.snapshot();
     FakeSqlEngine engine = new FakeSqlEngine();
     Node node = Node.start(NodeConfig.forTest(store), engine.opener());
     assertTrue(node.port() > 0);
@@ -44,17 +38,7 @@ class NodeLifecycleTest {
     Status end = c.ended.get(10, TimeUnit.SECONDS);
     assertEquals(Status.Code.UNAVAILABLE, end.getCode(), end.toString());
     c.close();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    Set<Thread> leaked;
-    do {
-      leaked = nonDaemonThreads();
-      leaked.removeAll(before);
-      if (leaked.isEmpty()) {
-        break;
-      }
-      Thread.sleep(20);
-    } while (System.nanoTime() < deadline);
-    assertEquals(Set.of(), leaked.stream().map(Thread::getName).collect(Collectors.toSet()));
+    ThreadLeaks.assertNoneLeftSince(before, java.time.Duration.ofSeconds(10));
   }
 
   @Test
