@@ -178,8 +178,9 @@ final class CatalogResultSets {
       }
       String typeText = r.text("data_type");
       int jdbcType = TypeNames.jdbcTypeOf(typeText);
+      // TEXT shares VARCHAR's JDBC type but keeps its own name, as in PostgreSQL.
       String typeName =
-          jdbcType == java.sql.Types.OTHER && typeText != null
+          (jdbcType == java.sql.Types.OTHER || "text".equalsIgnoreCase(typeText)) && typeText != null
               ? typeText.toUpperCase(Locale.ROOT)
               : TypeNames.forJdbcType(jdbcType);
       Long charLength = r.number("character_maximum_length");

@@ -262,6 +262,19 @@ class EndToEndJdbcTest {
       assertTrue(rs.next());
       assertEquals("e2e_folded", rs.getString("TABLE_NAME"));
     }
+    try (ResultSet rs = conn.getMetaData().getColumns(null, null, "E2E_Quoted", "plain")) {
+      assertTrue(rs.next());
+      assertEquals("INT4", rs.getString("TYPE_NAME"));
+    }
+    st.execute("CREATE TABLE e2e_text (t TEXT PRIMARY KEY, v VARCHAR(7))");
+    try (ResultSet rs = conn.getMetaData().getColumns(null, null, "e2e_text", "%")) {
+      assertTrue(rs.next());
+      assertEquals("TEXT", rs.getString("TYPE_NAME"));
+      assertTrue(rs.next());
+      assertEquals("VARCHAR", rs.getString("TYPE_NAME"));
+      assertEquals(7, rs.getInt("COLUMN_SIZE"));
+    }
+    st.execute("DROP TABLE e2e_text");
     try (ResultSet rs = conn.getMetaData().getPrimaryKeys(null, null, "e2e_folded")) {
       assertTrue(rs.next());
       assertEquals("id", rs.getString("COLUMN_NAME"));
