@@ -3,8 +3,11 @@ package io.shaledb.tests.slt;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import net.hydromatic.sqllogictest.OptionsParser;
 import net.hydromatic.sqllogictest.TestLoader;
 import net.hydromatic.sqllogictest.TestStatistics;
@@ -33,7 +36,24 @@ public final class SltRunner {
    * Runs one file, handing the executor the harness creates for it to {@code executorSink} (so a
    * watchdog on another thread can close its connection to abandon the file).
    */
-  public SltFileResult runFile(String file, java.util.function.Consumer<ShaleSltExecutor> executorSink) {
+  public SltFileResult runFile(String file, Consumer<ShaleSltExecutor> executorSink) {
+    AtomicReference<ShaleSltExecutor> created = new AtomicReference<>();
+    try {
+      return runHarness(file, executorSink.andThen(created::set));
+    } finally {
+      // The harness leaves its connection open after a file (and on abort); close it here.
+      ShaleSltExecutor e = created.get();
+      if (e != null && e.getConnection() != null) {
+        try {
+          e.closeConnection();
+        } catch (SQLException | RuntimeException ignored) {
+          // closing is best effort; the file's outcome is already decided
+        }
+      }
+    }
+  }
+
+  private SltFileResult runHarness(String file, Consumer<ShaleSltExecutor> executorSink) {
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
