@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import net.hydromatic.sqllogictest.TestStatistics;
 
 /**
  * Runs a selection of the sqllogictest suite against ShaleDB and writes a summary: the
@@ -140,7 +141,8 @@ public final class SltMain {
 
   private SltFileResult runWithTimeout(SltRunner runner, String file) {
     AtomicReference<ShaleSltExecutor> executor = new AtomicReference<>();
-    FutureTask<SltFileResult> task = new FutureTask<>(() -> runner.runFile(file, executor::set));
+    AtomicReference<TestStatistics> stats = new AtomicReference<>();
+    FutureTask<SltFileResult> task = new FutureTask<>(() -> runner.runFile(file, executor::set, stats::set));
     Thread worker = new Thread(task, "slt-file");
     worker.setDaemon(true);
     long start = System.nanoTime();
@@ -149,8 +151,21 @@ public final class SltMain {
       return task.get(options.timeoutPerFile().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       abandon(executor.get(), worker);
-      return new SltFileResult(file, 0, 0, 0, true, "timeout after " + options.timeoutPerFile().toSeconds() + " s",
-          null, System.nanoTime() - start);
+      TestStatistics partial = stats.get();
+      int passed = partial == null ? 0 : partial.getPassedTestCount();
+      int failed = partial == null ? 0 : partial.getFailedTestCount();
+      int ignored = partial == null ? 0 : partial.getIgnoredTestCount();
+      String first = null;
+      if (partial != null) {
+        try {
+          first = SltRunner.firstFailure(partial);
+        } catch (RuntimeException racedWithTheWorker) {
+          first = null;
+        }
+      }
+      return new SltFileResult(file, passed, failed, ignored, true,
+          "timeout after " + options.timeoutPerFile().toSeconds() + " s (counts are the queries run until then)",
+          first, System.nanoTime() - start);
     } catch (ExecutionException e) {
       return new SltFileResult(file, 0, 0, 0, true, "harness error: " + e.getCause(), null, System.nanoTime() - start);
     } catch (InterruptedException e) {

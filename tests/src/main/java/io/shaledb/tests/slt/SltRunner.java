@@ -37,9 +37,19 @@ public final class SltRunner {
    * watchdog on another thread can close its connection to abandon the file).
    */
   public SltFileResult runFile(String file, Consumer<ShaleSltExecutor> executorSink) {
+    return runFile(file, executorSink, s -> { });
+  }
+
+  /**
+   * As {@link #runFile(String, Consumer)}, also handing the file's live statistics to
+   * {@code statisticsSink} (a watchdog that abandons the file can report how far it got; the
+   * counters are read without synchronisation, so they are approximate).
+   */
+  public SltFileResult runFile(String file, Consumer<ShaleSltExecutor> executorSink,
+      Consumer<TestStatistics> statisticsSink) {
     AtomicReference<ShaleSltExecutor> created = new AtomicReference<>();
     try {
-      return runHarness(file, executorSink.andThen(created::set));
+      return runHarness(file, executorSink.andThen(created::set), statisticsSink);
     } finally {
       // The harness leaves its connection open after a file (and on abort); close it here.
       ShaleSltExecutor e = created.get();
@@ -53,7 +63,8 @@ public final class SltRunner {
     }
   }
 
-  private SltFileResult runHarness(String file, Consumer<ShaleSltExecutor> executorSink) {
+  private SltFileResult runHarness(String file, Consumer<ShaleSltExecutor> executorSink,
+      Consumer<TestStatistics> statisticsSink) {
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
@@ -67,6 +78,7 @@ public final class SltRunner {
     OptionsParser.SuppliedOptions options = parser.parse("-e", ShaleSltExecutor.NAME, file);
     long start = System.nanoTime();
     TestLoader loader = new TestLoader(options);
+    statisticsSink.accept(loader.statistics);
     String abortReason = null;
     try {
       loader.visitFile(file);
@@ -78,12 +90,7 @@ public final class SltRunner {
     if (abortReason == null && stats.getParseFailureCount() > 0) {
       abortReason = "harness could not run the file: " + firstLine(errBytes.toString(StandardCharsets.UTF_8));
     }
-    String firstFailure = null;
-    if (stats.getFailedTestCount() > 0) {
-      ByteArrayOutputStream failures = new ByteArrayOutputStream();
-      stats.printStatistics(new PrintStream(failures, true, StandardCharsets.UTF_8));
-      firstFailure = firstFailureOf(failures.toString(StandardCharsets.UTF_8));
-    }
+    String firstFailure = firstFailure(stats);
     return new SltFileResult(file, stats.getPassedTestCount(), stats.getFailedTestCount(),
         stats.getIgnoredTestCount(), abortReason != null, abortReason, firstFailure, wall);
   }
@@ -105,6 +112,16 @@ public final class SltRunner {
   /** One line per file; see {@link SltSummary#tsv}. */
   public static String tsv(List<SltFileResult> results) {
     return SltSummary.tsv(results);
+  }
+
+  /** The first failing query recorded in {@code stats} (expected and actual), or null. */
+  static String firstFailure(TestStatistics stats) {
+    if (stats.getFailedTestCount() == 0) {
+      return null;
+    }
+    ByteArrayOutputStream failures = new ByteArrayOutputStream();
+    stats.printStatistics(new PrintStream(failures, true, StandardCharsets.UTF_8));
+    return firstFailureOf(failures.toString(StandardCharsets.UTF_8));
   }
 
   private static String firstFailureOf(String printed) {
