@@ -151,7 +151,8 @@ public final class SltMain {
       return task.get(options.timeoutPerFile().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       abandon(executor.get(), worker);
-      TestStatistics partial = stats.get();
+      ShaleSltExecutor ex = executor.get();
+      TestStatistics partial = ex != null && ex.liveStatistics() != null ? ex.liveStatistics() : stats.get();
       int passed = partial == null ? 0 : partial.getPassedTestCount();
       int failed = partial == null ? 0 : partial.getFailedTestCount();
       int ignored = partial == null ? 0 : partial.getIgnoredTestCount();
