@@ -150,7 +150,8 @@ public final class SltMain {
     try {
       return task.get(options.timeoutPerFile().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      abandon(executor.get(), worker);
+      // Snapshot the counts before abandoning: once its connection is closed, the worker fails
+      // every remaining query quickly, and those failures are not the database's.
       ShaleSltExecutor ex = executor.get();
       TestStatistics partial = ex != null && ex.liveStatistics() != null ? ex.liveStatistics() : stats.get();
       int passed = partial == null ? 0 : partial.getPassedTestCount();
@@ -164,6 +165,7 @@ public final class SltMain {
           first = null;
         }
       }
+      abandon(ex, worker);
       return new SltFileResult(file, passed, failed, ignored, true,
           "timeout after " + options.timeoutPerFile().toSeconds() + " s (counts are the queries run until then)",
           first, System.nanoTime() - start);
