@@ -19,12 +19,17 @@ public record SltFileResult(
 
   /** The group the file belongs to: {@code select*}, {@code evidence}, {@code index/<kind>}, {@code random/<kind>}. */
   public String group() {
+    return groupOf(file);
+  }
+
+  /** The group of a resource path; see {@link #group()}. */
+  public static String groupOf(String file) {
     String rel = file.startsWith("test/") ? file.substring("test/".length()) : file;
     String[] parts = rel.split("/");
     if (parts.length == 1) {
       return parts[0].startsWith("select") ? "select" : parts[0];
     }
-    if (parts[0].equals("index") || parts[0].equals("random")) {
+    if ((parts[0].equals("index") || parts[0].equals("random")) && parts.length > 2) {
       return parts[0] + "/" + parts[1];
     }
     return parts[0];

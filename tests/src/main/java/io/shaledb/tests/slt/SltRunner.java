@@ -3,11 +3,11 @@ package io.shaledb.tests.slt;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import net.hydromatic.sqllogictest.OptionsParser;
 import net.hydromatic.sqllogictest.TestLoader;
 import net.hydromatic.sqllogictest.TestStatistics;
@@ -29,15 +29,56 @@ public final class SltRunner {
 
   /** Runs one file, given as a resource path inside the harness jar ({@code test/select1.test}). */
   public SltFileResult runFile(String file) {
+    return runFile(file, e -> { });
+  }
+
+  /**
+   * Runs one file, handing the executor the harness creates for it to {@code executorSink} (so a
+   * watchdog on another thread can close its connection to abandon the file).
+   */
+  public SltFileResult runFile(String file, Consumer<ShaleSltExecutor> executorSink) {
+    return runFile(file, executorSink, s -> { });
+  }
+
+  /**
+   * As {@link #runFile(String, Consumer)}, also handing the file's live statistics to
+   * {@code statisticsSink} (a watchdog that abandons the file can report how far it got; the
+   * counters are read without synchronisation, so they are approximate).
+   */
+  public SltFileResult runFile(String file, Consumer<ShaleSltExecutor> executorSink,
+      Consumer<TestStatistics> statisticsSink) {
+    AtomicReference<ShaleSltExecutor> created = new AtomicReference<>();
+    try {
+      return runHarness(file, executorSink.andThen(created::set), statisticsSink);
+    } finally {
+      // The harness leaves its connection open after a file (and on abort); close it here.
+      ShaleSltExecutor e = created.get();
+      if (e != null && e.getConnection() != null) {
+        try {
+          e.closeConnection();
+        } catch (SQLException | RuntimeException ignored) {
+          // closing is best effort; the file's outcome is already decided
+        }
+      }
+    }
+  }
+
+  private SltFileResult runHarness(String file, Consumer<ShaleSltExecutor> executorSink,
+      Consumer<TestStatistics> statisticsSink) {
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
     OptionsParser parser = new OptionsParser(false, out, err);
-    ShaleSltExecutor.register(parser, url);
+    parser.registerExecutor(ShaleSltExecutor.NAME, () -> {
+      ShaleSltExecutor executor = new ShaleSltExecutor(parser.getOptions(), url);
+      executorSink.accept(executor);
+      return executor;
+    });
     OptionsParser.SuppliedOptions options = parser.parse("-e", ShaleSltExecutor.NAME, file);
     long start = System.nanoTime();
     TestLoader loader = new TestLoader(options);
+    statisticsSink.accept(loader.statistics);
     String abortReason = null;
     try {
       loader.visitFile(file);
@@ -49,12 +90,7 @@ public final class SltRunner {
     if (abortReason == null && stats.getParseFailureCount() > 0) {
       abortReason = "harness could not run the file: " + firstLine(errBytes.toString(StandardCharsets.UTF_8));
     }
-    String firstFailure = null;
-    if (stats.getFailedTestCount() > 0) {
-      ByteArrayOutputStream failures = new ByteArrayOutputStream();
-      stats.printStatistics(new PrintStream(failures, true, StandardCharsets.UTF_8));
-      firstFailure = firstFailureOf(failures.toString(StandardCharsets.UTF_8));
-    }
+    String firstFailure = firstFailure(stats);
     return new SltFileResult(file, stats.getPassedTestCount(), stats.getFailedTestCount(),
         stats.getIgnoredTestCount(), abortReason != null, abortReason, firstFailure, wall);
   }
@@ -68,50 +104,24 @@ public final class SltRunner {
     return results;
   }
 
-  /** A readable table: one line per group plus a total. */
+  /** A readable table: one line per group plus a total; see {@link SltSummary#table}. */
   public static String summaryTable(List<SltFileResult> results) {
-    Map<String, long[]> groups = new TreeMap<>();
-    for (SltFileResult r : results) {
-      long[] g = groups.computeIfAbsent(r.group(), k -> new long[6]);
-      g[0]++;
-      g[1] += r.passed();
-      g[2] += r.failed();
-      g[3] += r.ignored();
-      g[4] += r.aborted() ? 1 : 0;
-      g[5] += r.wallNanos();
-    }
-    StringBuilder sb = new StringBuilder();
-    String fmt = "%-22s %6s %10s %8s %8s %8s %9s %10s%n";
-    sb.append(String.format(Locale.ROOT, fmt, "group", "files", "passed", "failed", "ignored", "aborted", "wall s", "queries/s"));
-    long[] total = new long[6];
-    for (Map.Entry<String, long[]> e : groups.entrySet()) {
-      appendRow(sb, fmt, e.getKey(), e.getValue());
-      for (int i = 0; i < total.length; i++) {
-        total[i] += e.getValue()[i];
-      }
-    }
-    appendRow(sb, fmt, "TOTAL", total);
-    return sb.toString();
+    return SltSummary.table(results);
   }
 
-  /** Tab-separated, one line per file, with a header: the machine-readable form. */
+  /** One line per file; see {@link SltSummary#tsv}. */
   public static String tsv(List<SltFileResult> results) {
-    StringBuilder sb = new StringBuilder("file\tgroup\tpassed\tfailed\tignored\taborted\twall_ms\tabort_reason\n");
-    for (SltFileResult r : results) {
-      sb.append(r.file()).append('\t').append(r.group()).append('\t').append(r.passed()).append('\t')
-          .append(r.failed()).append('\t').append(r.ignored()).append('\t').append(r.aborted()).append('\t')
-          .append(r.wallNanos() / 1_000_000).append('\t')
-          .append(r.abortReason() == null ? "" : r.abortReason().replace('\t', ' ').replace('\n', ' '))
-          .append('\n');
-    }
-    return sb.toString();
+    return SltSummary.tsv(results);
   }
 
-  private static void appendRow(StringBuilder sb, String fmt, String name, long[] g) {
-    double secs = g[5] / 1e9;
-    double qps = secs > 0 ? (g[1] + g[2]) / secs : 0;
-    sb.append(String.format(Locale.ROOT, fmt, name, g[0], g[1], g[2], g[3], g[4],
-        String.format(Locale.ROOT, "%.1f", secs), String.format(Locale.ROOT, "%.0f", qps)));
+  /** The first failing query recorded in {@code stats} (expected and actual), or null. */
+  static String firstFailure(TestStatistics stats) {
+    if (stats.getFailedTestCount() == 0) {
+      return null;
+    }
+    ByteArrayOutputStream failures = new ByteArrayOutputStream();
+    stats.printStatistics(new PrintStream(failures, true, StandardCharsets.UTF_8));
+    return firstFailureOf(failures.toString(StandardCharsets.UTF_8));
   }
 
   private static String firstFailureOf(String printed) {
