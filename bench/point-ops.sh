@@ -15,10 +15,8 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-mvn -q -B -DskipTests -pl tests -am package >&2
-CP="$ROOT/tests/target/classes:$(mvn -q -B -pl tests dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime 2>/dev/null | tail -n 1)"
-# In a reactor-less run, sibling modules resolve from the local repository; point them at this tree.
-for m in kv replication txn sql jdbc-driver shell server; do CP="$ROOT/$m/target/classes:$CP"; done
+. "$ROOT/bench/lib.sh"
+CP=$(shale_tests_classpath "$ROOT")
 
 PG_ARGS=()
 if [ "$WITH_PG" = 1 ]; then
