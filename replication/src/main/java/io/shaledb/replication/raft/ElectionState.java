@@ -16,9 +16,15 @@ import java.util.Objects;
  *                  | leader/term seen |                    |                       |
  *  CANDIDATE       | lost, leader or  | timeout, new poll  | timeout (no PreVote)  | won the vote
  *                  | higher term seen |                    |                       |
- *  LEADER          | higher term seen |                    |                       |
- *                  | or lost quorum   |                    |                       |
+ *  LEADER          | higher term seen,|                    |                       |
+ *                  | lost quorum, or  |                    |                       |
+ *                  | own removal      |                    |                       |
+ *                  | committed        |                    |                       |
  * </pre>
+ * Learners and non-members: a member that is not a voter of the membership in force (see
+ * {@link #setVoter(boolean)}) is a FOLLOWER, or a LEADER whose own removal is still uncommitted;
+ * the transitions to PRE_CANDIDATE, CANDIDATE and LEADER throw for it, and it may only stop
+ * being a voter while FOLLOWER or LEADER.
  * Invariants: the term never decreases; the vote is cleared exactly when the term grows and is
  * cast at most once per term; a leader is known only as follower or leader; a leader's
  * {@link #leader()} is itself. Terms only grow through {@link #becomeFollower(long, NodeId)}
@@ -32,11 +38,30 @@ final class ElectionState {
     private long term;
     private NodeId vote;
     private NodeId leader;
+    private boolean voter;
 
-    ElectionState(NodeId self, HardState restored) {
+    ElectionState(NodeId self, HardState restored, boolean voter) {
         this.self = Objects.requireNonNull(self, "self");
         this.term = restored.term();
         this.vote = restored.vote();
+        this.voter = voter;
+    }
+
+    /** Whether this member is a voter of the membership in force (only voters campaign). */
+    boolean isVoter() {
+        return voter;
+    }
+
+    /**
+     * The membership in force changed: this member is (or is no longer) a voter.
+     *
+     * @throws IllegalStateException if it stops being a voter while campaigning
+     */
+    void setVoter(boolean nowVoter) {
+        if (!nowVoter && (role == Role.PRE_CANDIDATE || role == Role.CANDIDATE)) {
+            throw illegal("non-voter while campaigning");
+        }
+        voter = nowVoter;
     }
 
     Role role() {
@@ -91,7 +116,7 @@ final class ElectionState {
     }
 
     void becomePreCandidate() {
-        if (role == Role.LEADER) {
+        if (role == Role.LEADER || !voter) {
             throw illegal("PRE_CANDIDATE");
         }
         role = Role.PRE_CANDIDATE;
@@ -99,7 +124,7 @@ final class ElectionState {
     }
 
     void becomeCandidate() {
-        if (role == Role.LEADER) {
+        if (role == Role.LEADER || !voter) {
             throw illegal("CANDIDATE");
         }
         term++;
@@ -109,7 +134,7 @@ final class ElectionState {
     }
 
     void becomeLeader() {
-        if (role != Role.CANDIDATE) {
+        if (role != Role.CANDIDATE || !voter) {
             throw illegal("LEADER");
         }
         role = Role.LEADER;
@@ -130,7 +155,7 @@ final class ElectionState {
 
     private IllegalStateException illegal(String target) {
         return new IllegalStateException("illegal transition of " + self + " from " + role
-                + " (term " + term + ", vote " + vote + ", leader " + leader + ") to " + target);
+                + (voter ? "" : " (non-voter)") + " (term " + term + ", vote " + vote + ", leader " + leader + ") to " + target);
     }
 
     @Override

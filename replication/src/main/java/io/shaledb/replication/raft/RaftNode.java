@@ -43,11 +43,19 @@ public final class RaftNode {
      * Deliberate safety bugs for negative-control tests of the simulation's invariant checks.
      * Production code passes {@link #NONE}.
      *
-     * @param commitWithoutQuorum the leader commits everything it has appended without counting
-     * @param voteIgnoresLog      voters skip the log up-to-date check (§5.4.1)
+     * @param commitWithoutQuorum      the leader commits everything it has appended without counting
+     * @param voteIgnoresLog           voters skip the log up-to-date check (§5.4.1)
+     * @param commitCountsLearners     the leader counts learners as voters when committing
+     * @param confChangeIgnoresPending membership changes are accepted while another is uncommitted
+     *                                 and before the leader committed an entry of its term
      */
-    public record Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog) {
-        public static final Faults NONE = new Faults(false, false);
+    public record Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog, boolean commitCountsLearners,
+                         boolean confChangeIgnoresPending) {
+        public static final Faults NONE = new Faults(false, false, false, false);
+
+        public Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog) {
+            this(commitWithoutQuorum, voteIgnoresLog, false, false);
+        }
     }
 
     private static final int MAX_APPLY_PER_READY = 1024;
@@ -57,6 +65,7 @@ public final class RaftNode {
     private final RandomGenerator random;
     private final EntryLog log;
     private final ElectionState election;
+    private final MembershipHistory members;
     private LeaderReplication replication; // non-null exactly while leader
     private final Map<NodeId, Boolean> votes = new HashMap<>();
     private final ReadIndexQueue reads = new ReadIndexQueue();
@@ -79,7 +88,11 @@ public final class RaftNode {
         this.random = Objects.requireNonNull(random, "random");
         this.log = new EntryLog(storage, config.applied());
         this.lastHardState = storage.hardState();
-        this.election = new ElectionState(self, lastHardState);
+        this.members = new MembershipHistory(config.applied(), config.membership());
+        for (long i = config.applied() + 1; i <= log.lastIndex(); i++) {
+            members.appended(log.entryAt(i));
+        }
+        this.election = new ElectionState(self, lastHardState, members.current().isVoter(self));
         resetTimers();
     }
 
@@ -115,6 +128,30 @@ public final class RaftNode {
         return log.lastIndex();
     }
 
+    /**
+     * The membership in force on this member: the latest one in its log, committed or not. Only
+     * its voters vote and count; a member that is not one of them never campaigns.
+     */
+    public Membership membership() {
+        return members.current();
+    }
+
+    /**
+     * The membership as of log index {@code index}: the driver persists it together with the
+     * applied index when it applies committed entries up to {@code index}, and passes both back
+     * at restart ({@link RaftConfig#withApplied(long, Membership)}).
+     *
+     * @throws IllegalArgumentException if {@code index} is below {@link #appliedIndex()} or
+     *                                  beyond {@link #lastIndex()}
+     */
+    public Membership membershipAt(long index) {
+        if (index < log.applied() || index > log.lastIndex()) {
+            throw new IllegalArgumentException("membership at " + index + " outside [applied "
+                    + log.applied() + ", last " + log.lastIndex() + "]");
+        }
+        return members.at(index);
+    }
+
     /** The entry at {@code index} of this member's current log (persisted or not). */
     public LogEntry entry(long index) {
         return log.entryAt(index);
@@ -126,18 +163,24 @@ public final class RaftNode {
     public void tick() {
         if (role() == Role.LEADER) {
             tickLeader();
+            maybeStepDownAfterRemoval();
         } else {
             electionElapsed++;
             if (electionElapsed >= randomizedElectionTimeout) {
                 electionElapsed = 0;
-                campaign(config.preVote(), false);
+                if (election.isVoter()) {
+                    campaign(config.preVote(), false);
+                }
             }
         }
     }
 
-    /** Starts an election now (as if the election timeout had elapsed); ignored by a leader. */
+    /**
+     * Starts an election now (as if the election timeout had elapsed); ignored by a leader and by
+     * a member that is not a voter.
+     */
     public void campaign() {
-        if (role() != Role.LEADER) {
+        if (role() != Role.LEADER && election.isVoter()) {
             campaign(config.preVote(), false);
         }
     }
@@ -158,6 +201,41 @@ public final class RaftNode {
             throw new ProposalRejectedException(ProposalRejectedException.Reason.TRANSFER_IN_PROGRESS, self);
         }
         LogEntry entry = new LogEntry(term(), log.lastIndex() + 1, EntryType.COMMAND, data.clone());
+        appendAsLeader(entry);
+        return entry;
+    }
+
+    /**
+     * Appends a membership change (one server at a time) to the log. It takes effect on each
+     * member as soon as that member's log holds it; a leader that removes itself keeps leading
+     * (without counting itself) until the removal commits, then steps down and tells the most
+     * up-to-date remaining voter to campaign at once.
+     *
+     * @return the appended {@link EntryType#CONF_CHANGE} entry
+     * @throws ProposalRejectedException NOT_LEADER, TRANSFER_IN_PROGRESS, LEADER_NOT_READY (no
+     *                                   entry of this leader's term committed yet) or
+     *                                   CONF_CHANGE_PENDING (an earlier change is uncommitted)
+     * @throws IllegalArgumentException  if the change does not apply to {@link #membership()}
+     *                                   (see {@link ConfChange#applyTo(Membership)})
+     */
+    public LogEntry proposeConfChange(ConfChange change) {
+        Objects.requireNonNull(change, "change");
+        if (role() != Role.LEADER) {
+            throw new ProposalRejectedException(ProposalRejectedException.Reason.NOT_LEADER, leader());
+        }
+        if (transferee != null) {
+            throw new ProposalRejectedException(ProposalRejectedException.Reason.TRANSFER_IN_PROGRESS, self);
+        }
+        if (!config.faults().confChangeIgnoresPending()) {
+            if (log.term(log.committed()) != term()) {
+                throw new ProposalRejectedException(ProposalRejectedException.Reason.LEADER_NOT_READY, self);
+            }
+            if (members.lastChangeIndex() > log.committed()) {
+                throw new ProposalRejectedException(ProposalRejectedException.Reason.CONF_CHANGE_PENDING, self);
+            }
+        }
+        change.applyTo(members.current());
+        LogEntry entry = new LogEntry(term(), log.lastIndex() + 1, EntryType.CONF_CHANGE, change.encode());
         appendAsLeader(entry);
         return entry;
     }
@@ -193,8 +271,8 @@ public final class RaftNode {
         if (role() != Role.LEADER) {
             throw new ProposalRejectedException(ProposalRejectedException.Reason.NOT_LEADER, leader());
         }
-        if (!config.voters().contains(target)) {
-            throw new IllegalArgumentException(target + " is not a voter of " + config.voters());
+        if (!membership().isVoter(target)) {
+            throw new IllegalArgumentException(target + " is not a voter of " + membership());
         }
         if (target.equals(self) || target.equals(transferee)) {
             return;
@@ -213,8 +291,8 @@ public final class RaftNode {
         if (!m.to().equals(self)) {
             throw new IllegalArgumentException("message for " + m.to() + " stepped into " + self);
         }
-        if (!config.voters().contains(m.from())) {
-            return; // not a member of this group
+        if (m instanceof VoteRequest && !membership().isVoter(m.from())) {
+            return; // only voters campaign: a removed node or a learner cannot disrupt the group
         }
         if (m.term() > term()) {
             if (m instanceof VoteRequest v) {
@@ -250,6 +328,7 @@ public final class RaftNode {
             case PRE_CANDIDATE, CANDIDATE -> stepCandidate(m);
             default -> throw new IllegalStateException("unknown role " + role());
         }
+        maybeStepDownAfterRemoval();
     }
 
     // ---- ready / advance -------------------------------------------------------------------
@@ -294,9 +373,11 @@ public final class RaftNode {
         }
         if (!ready.committedEntries().isEmpty()) {
             log.appliedTo(ready.committedEntries().get(ready.committedEntries().size() - 1).index());
+            members.compactTo(log.applied());
         }
         if (role() == Role.LEADER) {
             replication.selfPersisted(log.persistedIndex()); // its own copy counts once durable
+            maybeStepDownAfterRemoval();
         }
     }
 
@@ -329,12 +410,11 @@ public final class RaftNode {
 
     /** +1 won, -1 lost, 0 undecided. */
     private int pollResult() {
-        long granted = votes.values().stream().filter(b -> b).count();
-        long rejected = votes.size() - granted;
-        if (granted >= config.quorum()) {
-            return 1;
-        }
-        return rejected > config.voters().size() - config.quorum() ? -1 : 0;
+        return switch (Majority.tally(membership(), votes)) {
+            case WON -> 1;
+            case LOST -> -1;
+            case PENDING -> 0;
+        };
     }
 
     private void wonPoll(boolean preVote) {
@@ -394,7 +474,7 @@ public final class RaftNode {
     private void becomeLeader() {
         election.becomeLeader();
         resetTimers();
-        replication = new LeaderReplication(config, log, term(), this::send);
+        replication = new LeaderReplication(config, log, term(), membership(), this::send);
         reads.clear();
         transferee = null;
         appendAsLeader(LogEntry.noop(term(), log.lastIndex() + 1));
@@ -417,7 +497,7 @@ public final class RaftNode {
             electionElapsed = 0;
             election.followerLearnsLeader(m.from());
             handleHeartbeat(h);
-        } else if (m instanceof TimeoutNow) {
+        } else if (m instanceof TimeoutNow && election.isVoter()) {
             campaign(false, true);
         } else if (m instanceof ReadIndexResponse r) {
             readStates.add(new ReadState(r.index(), r.context()));
@@ -431,6 +511,9 @@ public final class RaftNode {
         }
         long lastNew = log.maybeAppend(a.prevIndex(), a.prevTerm(), a.commit(), a.entries());
         if (lastNew >= 0) {
+            if (members.reconcile(log, a.entries())) {
+                membershipChanged();
+            }
             send(AppendResponse.accept(self, a.from(), term(), lastNew));
             return;
         }
@@ -451,7 +534,7 @@ public final class RaftNode {
         electionElapsed++;
         if (electionElapsed >= config.electionTicks()) {
             electionElapsed = 0;
-            if (config.checkQuorum() && replication.activeAndReset() < config.quorum()) {
+            if (config.checkQuorum() && !replication.quorumActiveAndReset()) {
                 becomeFollower(term(), null);
                 return;
             }
@@ -486,7 +569,37 @@ public final class RaftNode {
 
     private void appendAsLeader(LogEntry entry) {
         log.append(entry);
+        if (members.appended(entry)) {
+            membershipChanged();
+        }
         replication.appended();
+    }
+
+    /** The membership in force changed (an entry was appended or overwritten). */
+    private void membershipChanged() {
+        Membership m = members.current();
+        election.setVoter(m.isVoter(self));
+        if (transferee != null && !m.isVoter(transferee)) {
+            transferee = null;
+        }
+        if (replication != null) {
+            replication.membershipChanged(m);
+        }
+    }
+
+    /**
+     * A leader that removed itself leads until the removal commits; then it hands over to the
+     * most up-to-date remaining voter (if fully caught up) and steps down.
+     */
+    private void maybeStepDownAfterRemoval() {
+        if (role() != Role.LEADER || election.isVoter() || members.lastChangeIndex() > log.committed()) {
+            return;
+        }
+        NodeId successor = replication.mostUpToDateVoter();
+        if (successor != null && replication.progress(successor).match == log.lastIndex()) {
+            send(new TimeoutNow(self, successor, term()));
+        }
+        becomeFollower(term(), null);
     }
 
     private void leaderReadIndex(byte[] context, NodeId origin) {
@@ -496,13 +609,12 @@ public final class RaftNode {
         reads.add(log.committed(), context, origin);
         if (replication.hasFollowers()) {
             replication.broadcastHeartbeat(reads.lastSequence());
-        } else {
-            releaseReads();
         }
+        releaseReads(); // a sole voter confirms at once
     }
 
     private void releaseReads() {
-        for (ReadIndexQueue.Pending p : reads.release(replication.readAcks(), config.quorum())) {
+        for (ReadIndexQueue.Pending p : reads.release(replication::readConfirmed)) {
             if (p.origin().equals(self)) {
                 readStates.add(new ReadState(p.index(), p.context()));
             } else {
@@ -512,7 +624,7 @@ public final class RaftNode {
     }
 
     private List<NodeId> peers() {
-        return config.voters().stream().filter(n -> !n.equals(self)).toList();
+        return membership().voters().stream().filter(n -> !n.equals(self)).toList();
     }
 
     private void send(RaftMessage m) {
