@@ -21,10 +21,11 @@ import java.util.Objects;
  *                  | own removal      |                    |                       |
  *                  | committed        |                    |                       |
  * </pre>
- * Learners and non-members: a member that is not a voter of the membership in force (see
- * {@link #setVoter(boolean)}) is a FOLLOWER, or a LEADER whose own removal is still uncommitted;
- * the transitions to PRE_CANDIDATE, CANDIDATE and LEADER throw for it, and it may only stop
- * being a voter while FOLLOWER or LEADER.
+ * Learners and non-members: only an <em>eligible</em> member (see {@link #setEligible(boolean)}:
+ * a voter of the membership in force, or a voter of the previous one while its own removal is
+ * uncommitted, so that it can still finish that removal) may become PRE_CANDIDATE, CANDIDATE or
+ * LEADER; for any other member these transitions throw, so a learner or a removed member is
+ * always a FOLLOWER. A member may become ineligible only while FOLLOWER or LEADER.
  * Invariants: the term never decreases; the vote is cleared exactly when the term grows and is
  * cast at most once per term; a leader is known only as follower or leader; a leader's
  * {@link #leader()} is itself. Terms only grow through {@link #becomeFollower(long, NodeId)}
@@ -38,30 +39,31 @@ final class ElectionState {
     private long term;
     private NodeId vote;
     private NodeId leader;
-    private boolean voter;
+    private boolean eligible;
 
-    ElectionState(NodeId self, HardState restored, boolean voter) {
+    ElectionState(NodeId self, HardState restored, boolean eligible) {
         this.self = Objects.requireNonNull(self, "self");
         this.term = restored.term();
         this.vote = restored.vote();
-        this.voter = voter;
+        this.eligible = eligible;
     }
 
-    /** Whether this member is a voter of the membership in force (only voters campaign). */
-    boolean isVoter() {
-        return voter;
+    /** Whether this member may campaign and lead (see the class comment). */
+    boolean isEligible() {
+        return eligible;
     }
 
     /**
-     * The membership in force changed: this member is (or is no longer) a voter.
+     * The membership in force or the commit index changed: this member is (or is no longer)
+     * eligible to campaign and lead.
      *
-     * @throws IllegalStateException if it stops being a voter while campaigning
+     * @throws IllegalStateException if it becomes ineligible while campaigning
      */
-    void setVoter(boolean nowVoter) {
-        if (!nowVoter && (role == Role.PRE_CANDIDATE || role == Role.CANDIDATE)) {
-            throw illegal("non-voter while campaigning");
+    void setEligible(boolean nowEligible) {
+        if (!nowEligible && (role == Role.PRE_CANDIDATE || role == Role.CANDIDATE)) {
+            throw illegal("ineligible while campaigning");
         }
-        voter = nowVoter;
+        eligible = nowEligible;
     }
 
     Role role() {
@@ -116,7 +118,7 @@ final class ElectionState {
     }
 
     void becomePreCandidate() {
-        if (role == Role.LEADER || !voter) {
+        if (role == Role.LEADER || !eligible) {
             throw illegal("PRE_CANDIDATE");
         }
         role = Role.PRE_CANDIDATE;
@@ -124,7 +126,7 @@ final class ElectionState {
     }
 
     void becomeCandidate() {
-        if (role == Role.LEADER || !voter) {
+        if (role == Role.LEADER || !eligible) {
             throw illegal("CANDIDATE");
         }
         term++;
@@ -134,7 +136,7 @@ final class ElectionState {
     }
 
     void becomeLeader() {
-        if (role != Role.CANDIDATE || !voter) {
+        if (role != Role.CANDIDATE || !eligible) {
             throw illegal("LEADER");
         }
         role = Role.LEADER;
@@ -155,7 +157,7 @@ final class ElectionState {
 
     private IllegalStateException illegal(String target) {
         return new IllegalStateException("illegal transition of " + self + " from " + role
-                + (voter ? "" : " (non-voter)") + " (term " + term + ", vote " + vote + ", leader " + leader + ") to " + target);
+                + (eligible ? "" : " (ineligible)") + " (term " + term + ", vote " + vote + ", leader " + leader + ") to " + target);
     }
 
     @Override

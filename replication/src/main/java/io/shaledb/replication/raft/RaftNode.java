@@ -92,7 +92,8 @@ public final class RaftNode {
         for (long i = config.applied() + 1; i <= log.lastIndex(); i++) {
             members.appended(log.entryAt(i));
         }
-        this.election = new ElectionState(self, lastHardState, members.current().isVoter(self));
+        this.election = new ElectionState(self, lastHardState, false);
+        election.setEligible(mayCampaign());
         resetTimers();
     }
 
@@ -130,7 +131,9 @@ public final class RaftNode {
 
     /**
      * The membership in force on this member: the latest one in its log, committed or not. Only
-     * its voters vote and count; a member that is not one of them never campaigns.
+     * its voters vote and count; a member that is not one of them never campaigns (unless its
+     * own removal is still uncommitted: then it may campaign among the remaining voters, without
+     * counting itself, to finish it).
      */
     public Membership membership() {
         return members.current();
@@ -165,22 +168,24 @@ public final class RaftNode {
             tickLeader();
             maybeStepDownAfterRemoval();
         } else {
-            electionElapsed++;
-            if (electionElapsed >= randomizedElectionTimeout) {
+            // A member that may not campaign lets the count rest at the timeout, so that its
+            // leader lease (which blocks its vote) expires as it does for everyone else.
+            if (electionElapsed < randomizedElectionTimeout) {
+                electionElapsed++;
+            }
+            if (electionElapsed >= randomizedElectionTimeout && refreshEligibility()) {
                 electionElapsed = 0;
-                if (election.isVoter()) {
-                    campaign(config.preVote(), false);
-                }
+                campaign(config.preVote(), false);
             }
         }
     }
 
     /**
      * Starts an election now (as if the election timeout had elapsed); ignored by a leader and by
-     * a member that is not a voter.
+     * a member that is not a voter (see {@link #membership()}).
      */
     public void campaign() {
-        if (role() != Role.LEADER && election.isVoter()) {
+        if (role() != Role.LEADER && refreshEligibility()) {
             campaign(config.preVote(), false);
         }
     }
@@ -291,8 +296,11 @@ public final class RaftNode {
         if (!m.to().equals(self)) {
             throw new IllegalArgumentException("message for " + m.to() + " stepped into " + self);
         }
-        if (m instanceof VoteRequest && !membership().isVoter(m.from())) {
-            return; // only voters campaign: a removed node or a learner cannot disrupt the group
+        if (m instanceof VoteRequest && membership().isVoter(self) && !membership().isVoter(m.from())) {
+            // A voter ignores candidates outside its membership: a removed node cannot disrupt
+            // the group. A non-voter answers anyone: it may be a new voter whose log does not
+            // yet hold its own addition, and the candidate may need its vote.
+            return;
         }
         if (m.term() > term()) {
             if (m instanceof VoteRequest v) {
@@ -497,7 +505,7 @@ public final class RaftNode {
             electionElapsed = 0;
             election.followerLearnsLeader(m.from());
             handleHeartbeat(h);
-        } else if (m instanceof TimeoutNow && election.isVoter()) {
+        } else if (m instanceof TimeoutNow && refreshEligibility()) {
             campaign(false, true);
         } else if (m instanceof ReadIndexResponse r) {
             readStates.add(new ReadState(r.index(), r.context()));
@@ -578,7 +586,7 @@ public final class RaftNode {
     /** The membership in force changed (an entry was appended or overwritten). */
     private void membershipChanged() {
         Membership m = members.current();
-        election.setVoter(m.isVoter(self));
+        refreshEligibility();
         if (transferee != null && !m.isVoter(transferee)) {
             transferee = null;
         }
@@ -588,11 +596,35 @@ public final class RaftNode {
     }
 
     /**
+     * Whether this member may campaign: it is a voter of the membership in force, or of the one
+     * before while the change removing it is uncommitted. Without the latter, a member whose log
+     * alone holds its uncommitted removal, and is therefore the most up to date, could neither
+     * campaign nor vote for the others: the group would be stuck.
+     */
+    private boolean mayCampaign() {
+        if (membership().isVoter(self)) {
+            return true;
+        }
+        long last = members.lastChangeIndex();
+        return last > log.committed() && members.at(last - 1).isVoter(self);
+    }
+
+    /** Updates the election state's eligibility; a candidate that lost it gives up. */
+    private boolean refreshEligibility() {
+        boolean eligible = mayCampaign();
+        if (!eligible && (role() == Role.PRE_CANDIDATE || role() == Role.CANDIDATE)) {
+            becomeFollower(term(), null);
+        }
+        election.setEligible(eligible);
+        return eligible;
+    }
+
+    /**
      * A leader that removed itself leads until the removal commits; then it hands over to the
      * most up-to-date remaining voter (if fully caught up) and steps down.
      */
     private void maybeStepDownAfterRemoval() {
-        if (role() != Role.LEADER || election.isVoter() || members.lastChangeIndex() > log.committed()) {
+        if (role() != Role.LEADER || membership().isVoter(self) || members.lastChangeIndex() > log.committed()) {
             return;
         }
         NodeId successor = replication.mostUpToDateVoter();
