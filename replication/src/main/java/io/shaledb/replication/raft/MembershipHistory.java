@@ -101,6 +101,17 @@ final class MembershipHistory {
         return !current().equals(before);
     }
 
+    /**
+     * The log up to {@code index} was replaced by a snapshot whose membership is {@code m}:
+     * every recorded change is dropped (a snapshot install discards the whole log) and the
+     * snapshot's membership becomes the base.
+     */
+    void restore(long index, Membership m) {
+        changes.clear();
+        baseIndex = index;
+        base = m;
+    }
+
     /** Folds the changes at or below {@code index} (known committed) into the base. */
     void compactTo(long index) {
         while (!changes.isEmpty() && changes.get(0).index() <= index) {

@@ -33,8 +33,25 @@ import java.util.random.RandomGenerator;
  * <p>Implemented: elections with randomized timeouts, PreVote, CheckQuorum with leader lease,
  * log replication with conflict repair and fast back-off, per-follower probe/replicate progress
  * with an in-flight window, commit by counting only entries of the leader's term (after a no-op
- * appended on election), ReadIndex confirmed by a heartbeat quorum, leadership transfer. Not
- * implemented: membership changes, snapshots and log compaction, proposal forwarding.
+ * appended on election), ReadIndex confirmed by a heartbeat quorum, leadership transfer,
+ * membership changes. Not implemented: snapshots and log compaction, proposal forwarding.
+ *
+ * <p><b>Membership changes</b> (Raft thesis §4.1–4.2): one server at a time through
+ * {@link #proposeConfChange(ConfChange)} — add a learner, promote it (or add a voter directly),
+ * remove a learner or voter — so any majority of the old voters meets any majority of the new.
+ * A change is in force on a member as soon as its log holds it, committed or not (a member
+ * always uses the latest membership in its log, and falls back if that entry is overwritten).
+ * Rules that keep this safe: at most one uncommitted change at a time, and none before the
+ * leader has committed an entry of its own term (the thesis's fix of the single-server bug).
+ * Only voters count — for commit, votes, CheckQuorum and ReadIndex ({@code Majority}); learners
+ * receive the log but never campaign. A leader that removes itself keeps replicating without
+ * counting itself until the removal commits, then sends TimeoutNow to the most up-to-date
+ * remaining voter and steps down. A member whose uncommitted removal is in its log may still
+ * campaign among the remaining voters to finish it. A removed node that missed its removal cannot
+ * disrupt the group: members ignore vote requests from non-voters whose log is behind theirs,
+ * PreVote keeps it from raising terms and the CheckQuorum lease from deposing a live leader.
+ * The driver persists {@link #membershipAt(long)} with the applied index and passes both back at
+ * restart ({@link RaftConfig#withApplied(long, Membership)}).
  *
  * <p>Not thread-safe: one thread drives a node at a time.
  */
@@ -296,10 +313,13 @@ public final class RaftNode {
         if (!m.to().equals(self)) {
             throw new IllegalArgumentException("message for " + m.to() + " stepped into " + self);
         }
-        if (m instanceof VoteRequest && membership().isVoter(self) && !membership().isVoter(m.from())) {
-            // A voter ignores candidates outside its membership: a removed node cannot disrupt
-            // the group. A non-voter answers anyone: it may be a new voter whose log does not
-            // yet hold its own addition, and the candidate may need its vote.
+        if (m instanceof VoteRequest v && !membership().isVoter(v.from())
+                && !log.isUpToDate(v.lastIndex(), v.lastTerm())) {
+            // A candidate outside our membership whose log is behind ours — typically a removed
+            // node that missed its removal — is ignored, so its terms cannot disrupt the group.
+            // One that is ahead may be a voter of a membership our log does not hold yet: it is
+            // heard as usual, or a group whose members' logs disagree on the membership could
+            // wait forever for each other's votes.
             return;
         }
         if (m.term() > term()) {

@@ -23,6 +23,20 @@ class SimulationNegativeControlTest {
         assertTrue(caught.contains("committed") || caught.contains("leader"), caught);
     }
 
+    @Test
+    void catchesALeaderThatCountsLearnersAsVoters() {
+        String caught = firstViolation(new RaftNode.Faults(false, false, true, false), 5);
+        assertTrue(caught.contains("quorum"), caught);
+    }
+
+    @Test
+    void catchesMembershipChangesThatIgnoreThePendingRule() {
+        // Two changes in flight at once let a leader's voters drift two servers away from the
+        // committed membership: majorities that need not intersect.
+        String caught = firstViolation(new RaftNode.Faults(false, false, false, true), 10);
+        assertTrue(caught.contains("majorities") || caught.contains("committed"), caught);
+    }
+
     private static String firstViolation(RaftNode.Faults faults, int seeds) {
         for (long seed = 1; seed <= seeds; seed++) {
             try {
