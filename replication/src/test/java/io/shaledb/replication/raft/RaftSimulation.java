@@ -61,7 +61,7 @@ final class RaftSimulation {
 
     /** What a run did, for assertions and reports. */
     record Summary(long events, long committed, int acknowledged, int reads, int crashes, int partitions,
-                   long maxTerm, int confChanges) {
+                   long maxTerm, int confChanges, int leaderRemovals) {
     }
 
     private static final int TICK = 10;
@@ -124,6 +124,7 @@ final class RaftSimulation {
     private int partitions;
     private long maxTerm;
     private int confChanges;
+    private int leaderRemovals;
 
     RaftSimulation(Options options) {
         this.options = options;
@@ -181,7 +182,7 @@ final class RaftSimulation {
             }
             checkConverged();
             return new Summary(events, invariants.committedCount(), acknowledged, reads, crashes, partitions, maxTerm,
-                    confChanges);
+                    confChanges, leaderRemovals);
         } catch (AssertionError | RuntimeException v) {
             throw new AssertionError("seed " + options.seed() + ", " + options.nodes() + " nodes, event " + events
                     + " at t=" + now + ": " + v.getMessage() + "\n  " + options.replay(), v);
@@ -468,8 +469,12 @@ final class RaftSimulation {
             }
             if (!choices.isEmpty()) {
                 try {
-                    leader.proposeConfChange(choices.get(random.nextInt(choices.size())));
+                    ConfChange cc = choices.get(random.nextInt(choices.size()));
+                    leader.proposeConfChange(cc);
                     confChanges++;
+                    if (cc.type() == ConfChange.Type.REMOVE && cc.node().equals(id)) {
+                        leaderRemovals++;
+                    }
                 } catch (ProposalRejectedException e) {
                     // one change at a time, or the leader is not ready yet: try again later
                 }
