@@ -21,12 +21,14 @@ import java.util.Objects;
  *                  | own removal      |                    |                       |
  *                  | committed        |                    |                       |
  * </pre>
- * Learners and non-members: only an <em>eligible</em> member (see {@link #setEligible(boolean)}:
+ * <p>Learners and non-members: only an <em>eligible</em> member (see {@link #setEligible(boolean)}:
  * a voter of the membership in force, or a voter of the previous one while its own removal is
  * uncommitted, so that it can still finish that removal) may become PRE_CANDIDATE, CANDIDATE or
  * LEADER; for any other member these transitions throw, so a learner or a removed member is
- * always a FOLLOWER. A member may become ineligible only while FOLLOWER or LEADER.
- * Invariants: the term never decreases; the vote is cleared exactly when the term grows and is
+ * always a FOLLOWER. A member may become ineligible only while FOLLOWER or LEADER (a campaigning
+ * member that loses eligibility is first made FOLLOWER by its node).
+ *
+ * <p>Invariants: the term never decreases; the vote is cleared exactly when the term grows and is
  * cast at most once per term; a leader is known only as follower or leader; a leader's
  * {@link #leader()} is itself. Terms only grow through {@link #becomeFollower(long, NodeId)}
  * (a higher term was seen) and {@link #becomeCandidate()} (term + 1, vote for self).

@@ -138,6 +138,22 @@ class MembershipChangeTest {
     }
 
     @Test
+    void anIneligibleMemberCannotCampaignOrLead() {
+        ElectionState s = new ElectionState(N4, HardState.INITIAL, false);
+        IllegalStateException e = assertThrows(IllegalStateException.class, s::becomePreCandidate);
+        assertTrue(e.getMessage().contains("ineligible"), e.getMessage());
+        assertThrows(IllegalStateException.class, s::becomeCandidate);
+        assertThrows(IllegalStateException.class, s::becomeLeader);
+        s.setEligible(true);
+        s.becomeCandidate();
+        assertThrows(IllegalStateException.class, () -> s.setEligible(false), "not while campaigning");
+        s.becomeLeader();
+        s.setEligible(false); // a leader whose removal just committed, about to step down
+        s.becomeFollower(s.term(), null);
+        assertEquals(Role.FOLLOWER, s.role());
+    }
+
+    @Test
     void removedFollowerStopsReceivingAndCannotDisrupt() {
         TestCluster c = leaderOneOf(3, 3);
         change(c, 1, ConfChange.remove(N3));
