@@ -38,6 +38,24 @@ final class MembershipHistory {
         return changes.isEmpty() ? baseIndex : changes.get(changes.size() - 1).index();
     }
 
+    /** Whether a change beyond {@code committed} is in the log (only one may be, at a time). */
+    boolean hasUncommittedChange(long committed) {
+        return lastChangeIndex() > committed;
+    }
+
+    /**
+     * Whether {@code self} may campaign and lead: it is a voter of the membership in force, or of
+     * the one before while the change removing it is uncommitted. Without the latter, a member
+     * whose log alone holds its uncommitted removal — and is therefore the most up to date —
+     * could neither win an election nor vote for the others, and the group would be stuck.
+     */
+    boolean eligible(NodeId self, long committed) {
+        if (current().isVoter(self)) {
+            return true;
+        }
+        return hasUncommittedChange(committed) && at(lastChangeIndex() - 1).isVoter(self);
+    }
+
     /**
      * The membership as of log index {@code index} (after the entry at that index).
      *

@@ -110,7 +110,7 @@ public final class RaftNode {
             members.appended(log.entryAt(i));
         }
         this.election = new ElectionState(self, lastHardState, false);
-        election.setEligible(mayCampaign());
+        election.setEligible(members.eligible(self, log.committed()));
         resetTimers();
     }
 
@@ -252,7 +252,7 @@ public final class RaftNode {
             if (log.term(log.committed()) != term()) {
                 throw new ProposalRejectedException(ProposalRejectedException.Reason.LEADER_NOT_READY, self);
             }
-            if (members.lastChangeIndex() > log.committed()) {
+            if (members.hasUncommittedChange(log.committed())) {
                 throw new ProposalRejectedException(ProposalRejectedException.Reason.CONF_CHANGE_PENDING, self);
             }
         }
@@ -615,23 +615,9 @@ public final class RaftNode {
         }
     }
 
-    /**
-     * Whether this member may campaign: it is a voter of the membership in force, or of the one
-     * before while the change removing it is uncommitted. Without the latter, a member whose log
-     * alone holds its uncommitted removal, and is therefore the most up to date, could neither
-     * campaign nor vote for the others: the group would be stuck.
-     */
-    private boolean mayCampaign() {
-        if (membership().isVoter(self)) {
-            return true;
-        }
-        long last = members.lastChangeIndex();
-        return last > log.committed() && members.at(last - 1).isVoter(self);
-    }
-
     /** Updates the election state's eligibility; a candidate that lost it gives up. */
     private boolean refreshEligibility() {
-        boolean eligible = mayCampaign();
+        boolean eligible = members.eligible(self, log.committed());
         if (!eligible && (role() == Role.PRE_CANDIDATE || role() == Role.CANDIDATE)) {
             becomeFollower(term(), null);
         }
@@ -644,7 +630,7 @@ public final class RaftNode {
      * most up-to-date remaining voter (if fully caught up) and steps down.
      */
     private void maybeStepDownAfterRemoval() {
-        if (role() != Role.LEADER || membership().isVoter(self) || members.lastChangeIndex() > log.committed()) {
+        if (role() != Role.LEADER || membership().isVoter(self) || members.hasUncommittedChange(log.committed())) {
             return;
         }
         NodeId successor = replication.mostUpToDateVoter();

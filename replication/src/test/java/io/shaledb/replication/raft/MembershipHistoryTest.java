@@ -47,6 +47,18 @@ class MembershipHistoryTest {
     }
 
     @Test
+    void aMemberFinishingItsOwnRemovalStaysEligibleUntilItCommits() {
+        MembershipHistory h = new MembershipHistory(0, Membership.ofVoters(List.of(N1, N2)));
+        h.appended(conf(1, 5, ConfChange.remove(N1)));
+        assertTrue(h.eligible(N1, 4), "removal uncommitted");
+        assertFalse(h.eligible(N1, 5), "removal committed");
+        assertTrue(h.eligible(N2, 5));
+        assertFalse(h.eligible(N3, 4), "never a voter");
+        assertTrue(h.hasUncommittedChange(4));
+        assertFalse(h.hasUncommittedChange(5));
+    }
+
+    @Test
     void restoreFromASnapshotReplacesEverything() {
         MembershipHistory h = new MembershipHistory(0, ONE);
         h.appended(conf(1, 1, ConfChange.addVoter(N2)));
