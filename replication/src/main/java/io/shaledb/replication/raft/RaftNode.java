@@ -638,6 +638,7 @@ public final class RaftNode {
             send(new TimeoutNow(self, successor, term()));
         }
         becomeFollower(term(), null);
+        refreshEligibility();
     }
 
     private void leaderReadIndex(byte[] context, NodeId origin) {
