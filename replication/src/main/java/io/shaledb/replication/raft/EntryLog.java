@@ -250,6 +250,26 @@ final class EntryLog {
     // ---- snapshots -------------------------------------------------------------------------
 
     /**
+     * A snapshot from the leader: stale if it does not go beyond our commit index (nothing
+     * changes); if our log holds its last entry we just commit up to it; otherwise it replaces
+     * our log ({@link #restore}) and waits to be handed to the driver.
+     *
+     * @return the index up to which our log now matches the leader's: the snapshot's, or our
+     *         commit index if that is already beyond it
+     */
+    long acceptSnapshot(Snapshot s) {
+        if (s.index() <= committed) {
+            return committed;
+        }
+        if (matchTerm(s.index(), s.term())) {
+            commitTo(s.index()); // Log Matching: we hold every entry it covers
+        } else {
+            restore(s);
+        }
+        return s.index();
+    }
+
+    /**
      * Replaces the whole log with {@code s} received from the leader: every entry is dropped,
      * the log continues at its index + 1 and everything up to it is committed. The snapshot is
      * pending until {@link #snapshotApplied} reports it persisted and applied.

@@ -499,24 +499,9 @@ public final class RaftNode {
         send(new AppendResponse(self, a.from(), term(), a.prevIndex(), true, hintIndex, log.term(hintIndex)));
     }
 
-    /**
-     * A snapshot from the leader: stale if it does not go beyond our commit index (answered with
-     * that index, changing nothing); if our log holds its last entry we just commit up to it;
-     * otherwise it replaces our log and is handed to the driver. Either way our log now matches
-     * the leader's up to the snapshot's index.
-     */
+    /** A snapshot from the leader; the answer says how far our log now matches the leader's. */
     private void handleSnapshot(InstallSnapshot m) {
-        Snapshot s = m.snapshot();
-        if (s.index() <= log.committed()) {
-            send(AppendResponse.accept(self, m.from(), term(), log.committed()));
-            return;
-        }
-        if (log.matchTerm(s.index(), s.term())) {
-            log.commitTo(s.index()); // Log Matching: we hold every entry it covers
-        } else {
-            log.restore(s);
-        }
-        send(AppendResponse.accept(self, m.from(), term(), s.index()));
+        send(AppendResponse.accept(self, m.from(), term(), log.acceptSnapshot(m.snapshot())));
     }
 
     private void handleHeartbeat(Heartbeat h) {
