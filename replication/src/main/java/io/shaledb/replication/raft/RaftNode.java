@@ -65,6 +65,10 @@ public final class RaftNode {
         public Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog) {
             this(commitWithoutQuorum, voteIgnoresLog, false);
         }
+
+        public Faults withSnapshotSkipsEntry(boolean on) {
+            return new Faults(commitWithoutQuorum, voteIgnoresLog, on);
+        }
     }
 
     private static final int MAX_APPLY_PER_READY = 1024;

@@ -237,7 +237,7 @@ final class RaftSimulation {
         }
         for (LogEntry e : r.committedEntries()) {
             invariants.applied(n.id, n.app.applied(), e);
-            n.app.apply(e);
+            n.app.apply(e, n.raft.membershipForSnapshot());
             if (e.type() == EntryType.COMMAND) {
                 Proposal p = proposals.get(new String(e.data(), StandardCharsets.UTF_8));
                 if (p != null && p.node.equals(n.id) && p.incarnation == incarnation && p.entry.equals(e)) {
@@ -253,7 +253,7 @@ final class RaftSimulation {
             }
         }
         invariants.checkState(n.id + "'s application", n.app.applied(), n.app.state());
-        Snapshot taken = n.app.maybeSnapshot(n.storage, n.raft.membershipForSnapshot(), snapshotPolicy);
+        Snapshot taken = n.app.maybeSnapshot(n.storage, snapshotPolicy);
         if (taken != null) {
             invariants.snapshotTaken(n.id, taken);
             invariants.checkStoredSnapshot(n.id, n.storage);

@@ -12,13 +12,18 @@ import java.util.TreeMap;
  * applied the same entries 1..i. It periodically snapshots a recent state (a few entries behind
  * the applied index, so the log keeps a short tail for slightly lagging followers) and compacts
  * its log up to that snapshot, which forces crashed or cut-off members to catch up by
- * InstallSnapshot.
+ * InstallSnapshot. Each applied index remembers the membership the driver reported for it, so a
+ * snapshot records the membership as of its own index.
  */
 final class SimApplication {
     /** Recent states kept so a snapshot can be taken a few entries behind the applied index. */
     private static final int HISTORY = 64;
 
-    private final TreeMap<Long, Long> recent = new TreeMap<>(); // applied index -> state
+    /** The state and membership after applying up to some index. */
+    private record Applied(long state, Membership membership) {
+    }
+
+    private final TreeMap<Long, Applied> recent = new TreeMap<>(); // applied index -> state there
     private long applied;
     private long state;
 
@@ -57,13 +62,16 @@ final class SimApplication {
         recent.clear();
         applied = snapshot == null ? 0 : snapshot.index();
         state = snapshot == null ? 0 : decode(snapshot.data());
-        recent.put(applied, state);
+        if (snapshot != null) {
+            recent.put(applied, new Applied(state, snapshot.meta().membership()));
+        }
     }
 
-    void apply(LogEntry e) {
+    /** Applies {@code e}; {@code membership} is the one in force at its index. */
+    void apply(LogEntry e, Membership membership) {
         state = chain(state, e);
         applied = e.index();
-        recent.put(applied, state);
+        recent.put(applied, new Applied(state, membership));
         if (recent.size() > HISTORY) {
             recent.pollFirstEntry();
         }
@@ -75,17 +83,18 @@ final class SimApplication {
      *
      * @return the snapshot taken, or null if none was due or possible
      */
-    Snapshot maybeSnapshot(MemoryRaftStorage storage, Membership membership, SplittableRandom policy) {
+    Snapshot maybeSnapshot(MemoryRaftStorage storage, SplittableRandom policy) {
         int threshold = 8 + policy.nextInt(24);
         int keep = policy.nextInt(6);
         long index = applied - keep;
         Snapshot current = storage.snapshot();
-        Map.Entry<Long, Long> at = recent.floorEntry(index);
+        Map.Entry<Long, Applied> at = recent.floorEntry(index);
         if (applied - storage.firstIndex() + 1 < threshold || at == null || at.getKey() < storage.firstIndex()
                 || (current != null && at.getKey() <= current.index())) {
             return null;
         }
-        Snapshot s = storage.createSnapshot(at.getKey(), membership, encode(at.getValue()));
+        Applied a = at.getValue();
+        Snapshot s = storage.createSnapshot(at.getKey(), a.membership(), encode(a.state()));
         storage.compact(at.getKey());
         return s;
     }

@@ -25,7 +25,7 @@ class SimulationNegativeControlTest {
 
     @Test
     void catchesAMemberThatSkipsTheEntryAfterAnInstalledSnapshot() {
-        String caught = firstViolation(new RaftNode.Faults(false, false, true), 10);
+        String caught = firstViolation(RaftNode.Faults.NONE.withSnapshotSkipsEntry(true), 10);
         assertTrue(caught.contains("applied") || caught.contains("state"), caught);
     }
 
