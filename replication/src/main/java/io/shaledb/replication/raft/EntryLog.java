@@ -244,7 +244,8 @@ final class EntryLog {
     }
 
     boolean hasNextCommittedEntries() {
-        return unstableSnapshot == null && Math.min(committed, persistedIndex()) > applied + (skipAfterSnapshot ? 1 : 0);
+        long next = applied + 1 + (skipAfterSnapshot ? 1 : 0);
+        return unstableSnapshot == null && Math.min(committed, persistedIndex()) >= next;
     }
 
     // ---- snapshots -------------------------------------------------------------------------

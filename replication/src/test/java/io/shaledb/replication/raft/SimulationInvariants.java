@@ -197,7 +197,8 @@ final class SimulationInvariants {
             fail(who + " " + s + " covers uncommitted entries (committed prefix is " + truth.size() + ")");
         }
         if (truth.get((int) s.index() - 1).term() != s.term()) {
-            fail(who + " " + s + " has term " + s.term() + " where " + truth.get((int) s.index() - 1) + " was committed");
+            fail(who + " " + s + " has term " + s.term() + " where " + truth.get((int) s.index() - 1)
+                    + " was committed");
         }
     }
 

@@ -103,7 +103,8 @@ class RaftLogWriterTest {
         writer.persist(List.of(new GroupReady(groups.get(0), ready(groupEntries(0, 1, 6), new HardState(1, null, 1))),
                 new GroupReady(groups.get(1), ready(groupEntries(1, 1, 2), null))));
         Snapshot snap = new Snapshot(new SnapshotMeta(4, 3, RocksRaftStorageTest.MEMBERS), new byte[] {4});
-        Ready withSnapshot = new Ready(run(3, 5, 5, "s"), new HardState(3, null, 4), List.of(), List.of(), List.of(), snap);
+        Ready withSnapshot = new Ready(run(3, 5, 5, "s"), new HardState(3, null, 4), List.of(), List.of(),
+                List.of(), snap);
         writer.persist(List.of(new GroupReady(groups.get(0), withSnapshot),
                 new GroupReady(groups.get(1), ready(List.of(), new HardState(2, null, 1)))));
         assertEquals(2, writer.syncedWrites());
