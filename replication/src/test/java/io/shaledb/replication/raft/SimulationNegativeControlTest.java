@@ -23,6 +23,12 @@ class SimulationNegativeControlTest {
         assertTrue(caught.contains("committed") || caught.contains("leader"), caught);
     }
 
+    @Test
+    void catchesAMemberThatSkipsTheEntryAfterAnInstalledSnapshot() {
+        String caught = firstViolation(RaftNode.Faults.NONE.withSnapshotSkipsEntry(true), 10);
+        assertTrue(caught.contains("applied") || caught.contains("state"), caught);
+    }
+
     private static String firstViolation(RaftNode.Faults faults, int seeds) {
         for (long seed = 1; seed <= seeds; seed++) {
             try {
