@@ -85,24 +85,26 @@ public final class LinearizabilityChecker<S> {
         return new CheckResult(overall, reports, checked);
     }
 
-    private KeyReport checkKey(String key, List<Operation> ops) {
+    private KeyReport checkKey(String key, List<Operation> recorded) {
         long steps = 0;
+        List<Operation> ops = model.valuesAreOpaque() ? withSharedUnobservedValue(recorded) : recorded;
         List<Operation> pruned = withoutUnobservedUnknowns(ops);
         if (pruned.size() < ops.size()) {
-            LinearizationSearch.Outcome<S> quick = new LinearizationSearch<>(model, pruned, budget).run();
+            LinearizationSearch.Result<S> quick = new LinearizationSearch<>(model, pruned, budget).run();
             steps += quick.steps();
             if (quick.verdict() == Verdict.LINEARIZABLE) {
                 return new KeyReport(key, Verdict.LINEARIZABLE, ops.size(), steps, "");
             }
         }
-        LinearizationSearch.Outcome<S> full = new LinearizationSearch<>(model, ops, budget).run();
+        LinearizationSearch.Result<S> full = new LinearizationSearch<>(model, ops, budget).run();
         steps += full.steps();
         return switch (full.verdict()) {
             case LINEARIZABLE -> new KeyReport(key, Verdict.LINEARIZABLE, ops.size(), steps, "");
             case UNKNOWN -> new KeyReport(key, Verdict.UNKNOWN, ops.size(), steps, "  search budget of " + budget
                     + " steps exhausted; longest valid order found covers " + full.longestOrder().size() + " of "
                     + ops.size() + " operations");
-            case NOT_LINEARIZABLE -> new KeyReport(key, Verdict.NOT_LINEARIZABLE, ops.size(), steps, explain(ops));
+            case NOT_LINEARIZABLE -> new KeyReport(key, Verdict.NOT_LINEARIZABLE, ops.size(), steps,
+                    explain(ops, recorded));
         };
     }
 
@@ -112,6 +114,33 @@ public final class LinearizabilityChecker<S> {
      * the only way the caller uses it.
      */
     private static List<Operation> withoutUnobservedUnknowns(List<Operation> ops) {
+        Set<Long> observed = observedValues(ops);
+        return ops.stream().filter(op -> !isUnobservedUnknownUpdate(op, observed)).toList();
+    }
+
+    /**
+     * Gives every unknown-outcome update whose value nothing observes one shared value that no
+     * operation mentions. Exact for models that only compare values for equality: no read or CAS
+     * can tell the values apart, before or after.
+     */
+    private static List<Operation> withSharedUnobservedValue(List<Operation> ops) {
+        Set<Long> observed = observedValues(ops);
+        Set<Long> mentioned = new HashSet<>(observed);
+        ops.forEach(op -> mentioned.add(op.value()));
+        long shared = Long.MIN_VALUE;
+        while (mentioned.contains(shared)) {
+            shared++;
+        }
+        List<Operation> out = new ArrayList<>(ops.size());
+        for (Operation op : ops) {
+            out.add(isUnobservedUnknownUpdate(op, observed) ? new Operation(op.id(), op.client(), op.key(), op.kind(),
+                    shared, op.expected(), op.output(), op.outcome(), op.invokedAt(), op.completedAt()) : op);
+        }
+        return out;
+    }
+
+    /** Values some operation can tell apart: outputs of reads, expectations of CAS. */
+    private static Set<Long> observedValues(List<Operation> ops) {
         Set<Long> observed = new HashSet<>();
         for (Operation op : ops) {
             if (op.outcome() == Outcome.OK && op.kind() == OpKind.READ) {
@@ -121,15 +150,12 @@ public final class LinearizabilityChecker<S> {
                 observed.add(op.expected());
             }
         }
-        List<Operation> out = new ArrayList<>();
-        for (Operation op : ops) {
-            boolean unobservedUpdate = op.outcome() == Outcome.UNKNOWN
-                    && (op.kind() == OpKind.WRITE || op.kind() == OpKind.CAS) && !observed.contains(op.value());
-            if (!unobservedUpdate) {
-                out.add(op);
-            }
-        }
-        return out;
+        return observed;
+    }
+
+    private static boolean isUnobservedUnknownUpdate(Operation op, Set<Long> observed) {
+        return op.outcome() == Outcome.UNKNOWN && (op.kind() == OpKind.WRITE || op.kind() == OpKind.CAS)
+                && !observed.contains(op.value());
     }
 
     // ---- counterexamples -------------------------------------------------------------------
@@ -150,17 +176,23 @@ public final class LinearizabilityChecker<S> {
         return out;
     }
 
-    private String explain(List<Operation> ops) {
+    private String explain(List<Operation> ops, List<Operation> recorded) {
+        Map<Integer, Operation> originals = new java.util.HashMap<>();
+        recorded.forEach(o -> originals.put(o.id(), o));
+        java.util.function.Function<Operation, String> show = o -> {
+            Operation orig = originals.get(o.id());
+            return orig + (o.outcome() != orig.outcome() ? " (running at the cut)" : "");
+        };
         List<Long> cuts = new ArrayList<>(new TreeSet<>(ops.stream()
                 .filter(o -> o.outcome() == Outcome.OK).map(Operation::completedAt).toList()));
         // Smallest cut that fails; cutting is monotone (a prefix of a linearizable history is
         // linearizable), so binary search. The last cut is the whole history, known to fail.
         int lo = 0;
         int hi = cuts.size() - 1;
-        LinearizationSearch.Outcome<S> failing = null;
+        LinearizationSearch.Result<S> failing = null;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            LinearizationSearch.Outcome<S> r = new LinearizationSearch<>(model, cutAt(ops, cuts.get(mid)), budget).run();
+            LinearizationSearch.Result<S> r = new LinearizationSearch<>(model, cutAt(ops, cuts.get(mid)), budget).run();
             if (r.verdict() == Verdict.NOT_LINEARIZABLE) {
                 hi = mid;
                 failing = r;
@@ -177,13 +209,13 @@ public final class LinearizabilityChecker<S> {
         Operation culprit = ops.stream().filter(o -> o.outcome() == Outcome.OK && o.completedAt() == t)
                 .findFirst().orElseThrow();
         StringBuilder sb = new StringBuilder();
-        sb.append("  smallest failing prefix: up to t=").append(t).append(", the completion of ").append(culprit)
+        sb.append("  smallest failing prefix: up to t=").append(t).append(", the completion of ").append(show.apply(culprit))
                 .append(" (").append(prefix.size()).append(" ops; still-running ones count as UNKNOWN)\n");
         List<Operation> order = failing.longestOrder();
         sb.append("  longest valid order found in it (").append(order.size()).append(" of ").append(prefix.size())
                 .append(" ops), ending in state ").append(model.describe(failing.stateAfterLongest())).append(":\n");
         for (Operation op : order.subList(Math.max(0, order.size() - MAX_LISTED / 2), order.size())) {
-            sb.append("    ").append(op).append('\n');
+            sb.append("    ").append(show.apply(op)).append('\n');
         }
         Set<Integer> placed = new HashSet<>();
         order.forEach(o -> placed.add(o.id()));
@@ -191,15 +223,15 @@ public final class LinearizabilityChecker<S> {
                 .sorted(Comparator.comparingLong(Operation::completedAt).thenComparingInt(Operation::id)).toList();
         if (!rest.isEmpty()) {
             Operation blocked = rest.get(0);
-            sb.append("  after it, ").append(blocked).append(" must take effect but cannot; candidates then:\n");
+            sb.append("  after it, ").append(show.apply(blocked)).append(" must take effect but cannot; candidates then:\n");
             rest.stream().filter(o -> o.invokedAt() <= blocked.completedAt()).limit(MAX_LISTED / 2)
-                    .forEach(o -> sb.append("    ").append(o).append('\n'));
+                    .forEach(o -> sb.append("    ").append(show.apply(o)).append('\n'));
         }
         sb.append("  operations of the prefix concurrent with or just before the culprit:\n");
         List<Operation> near = prefix.stream().filter(o -> o.completedAt() >= lastCompletedBefore(prefix, culprit))
                 .sorted(Comparator.comparingLong(Operation::invokedAt)).toList();
         for (Operation op : near.subList(Math.max(0, near.size() - MAX_LISTED), near.size())) {
-            sb.append("    ").append(op).append('\n');
+            sb.append("    ").append(show.apply(op)).append('\n');
         }
         return sb.toString();
     }

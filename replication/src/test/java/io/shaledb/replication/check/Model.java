@@ -22,6 +22,16 @@ public interface Model<S> {
      */
     S step(S state, Operation op);
 
+    /**
+     * True if the model only ever compares the values of operations for equality (a register;
+     * not a counter). The checker then gives every update with an unknown outcome whose value
+     * no operation observes one shared value, which makes such updates interchangeable and the
+     * search much smaller without changing the answer.
+     */
+    default boolean valuesAreOpaque() {
+        return false;
+    }
+
     /** Renders a state for counterexamples. */
     default String describe(S state) {
         return String.valueOf(state);

@@ -36,6 +36,11 @@ public final class RegisterModel implements Model<RegisterModel.Value> {
     }
 
     @Override
+    public boolean valuesAreOpaque() {
+        return true;
+    }
+
+    @Override
     public String describe(Value state) {
         return String.valueOf(state.value());
     }
