@@ -130,6 +130,30 @@ class LinearizabilityCheckerTest {
         assertEquals(Verdict.NOT_LINEARIZABLE, counter.check(h).verdict());
     }
 
+    @Test
+    void unobservedUnknownWriteIsStillUsedToExplainAFailedCompareAndSet() {
+        History h = new History();
+        h.write(0, "x", 1, 0, 1);
+        h.unknownWrite(1, "x", 2, 2); // its value is never read, but the cas below needs it
+        h.cas(2, "x", 1L, 3, false, 5, 6);
+        assertLinearizable(h);
+    }
+
+    @Test
+    void manyUnknownWritesDoNotBlowUpTheSearch() {
+        History h = new History();
+        for (int i = 0; i < 40; i++) {
+            h.unknownWrite(i, "x", 100 + i, i);
+            h.write(50, "x", i, 100 + 4L * i, 101 + 4L * i);
+            h.read(51, "x", (long) i, 102 + 4L * i, 103 + 4L * i);
+        }
+        h.read(52, "x", 39L, 1_000, 1_001);
+        assertLinearizable(h);
+        h.read(52, "x", 5L, 1_002, 1_003); // 5 was overwritten long ago
+        CheckResult r = assertNotLinearizable(h);
+        assertTrue(r.keys().get(0).steps() < 100_000, () -> "steps " + r.keys().get(0).steps());
+    }
+
     // ---- not linearizable ------------------------------------------------------------------
 
     @Test
