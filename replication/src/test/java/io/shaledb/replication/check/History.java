@@ -54,6 +54,11 @@ public final class History {
         ops.set(id, ops.get(id).withOutcome(outcome, output, time));
     }
 
+    /** The operation {@code id} as recorded so far (UNKNOWN while open). */
+    public Operation operation(int id) {
+        return ops.get(id);
+    }
+
     /** True if {@code id} was invoked and has not completed yet. */
     public boolean isOpen(int id) {
         return open.get(id);

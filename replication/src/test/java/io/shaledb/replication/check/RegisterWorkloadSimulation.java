@@ -65,7 +65,7 @@ final class RegisterWorkloadSimulation {
      */
     record Options(int nodes, long seed, int clients, int keys, long duration, ReadPath readPath) {
         static Options of(int nodes, long seed) {
-            return new Options(nodes, seed, 4, 3, 4_000, ReadPath.READ_INDEX);
+            return new Options(nodes, seed, 6, 2, 4_000, ReadPath.READ_INDEX);
         }
 
         Options withReadPath(ReadPath path) {
@@ -354,7 +354,10 @@ final class RegisterWorkloadSimulation {
     private void finish(Client c, int op) {
         if (c.pendingOp == op) {
             c.pendingOp = -1;
-            schedule(1 + random.nextInt(20), () -> nextOperation(c));
+            // Back off after a rejection so that clients do not spin while there is no leader.
+            boolean rejected = history.operation(op).outcome() == Outcome.FAILED;
+            int pause = rejected ? 10 + random.nextInt(40) : 1 + random.nextInt(20);
+            schedule(pause, () -> nextOperation(c));
         }
     }
 

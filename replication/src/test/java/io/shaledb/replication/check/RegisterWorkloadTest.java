@@ -63,10 +63,19 @@ class RegisterWorkloadTest {
         System.out.println("negative control caught " + caught.size() + " of 4 seeds; first:\n" + caught.get(0));
     }
 
+    @Test
+    void sameOptionsReplayTheSameHistory() {
+        Options options = Options.of(3, 99);
+        String first = new RegisterWorkloadSimulation(options).run().history().toString();
+        String second = new RegisterWorkloadSimulation(options).run().history().toString();
+        assertEquals(first, second);
+        assertTrue(first.length() > 1_000, "a non-trivial history");
+    }
+
     /** Reruns one simulation from a failure's replay line (edit the options). */
     @Test
     void replayOneSeed() {
-        Result r = new RegisterWorkloadSimulation(new Options(3, 7L, 4, 3, 4_000, ReadPath.READ_INDEX)).run();
+        Result r = new RegisterWorkloadSimulation(new Options(3, 7L, 6, 2, 4_000, ReadPath.READ_INDEX)).run();
         assertEquals(Verdict.LINEARIZABLE, r.check().verdict(), r::report);
     }
 }
