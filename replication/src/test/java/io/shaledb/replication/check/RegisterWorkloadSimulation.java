@@ -92,7 +92,8 @@ final class RegisterWorkloadSimulation {
 
         /** For a failing assertion: the summary, the checker's explanation, the replay line. */
         String report() {
-            return summary() + "\n" + check.explain() + "\n" + options.replay();
+            return summary() + " (history times are simulated time x 1000)\n" + check.explain() + "\n"
+                    + options.replay();
         }
     }
 

@@ -2,11 +2,15 @@ package io.shaledb.replication.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.shaledb.replication.check.CheckResult.Verdict;
 import io.shaledb.replication.check.RegisterWorkloadSimulation.Options;
 import io.shaledb.replication.check.RegisterWorkloadSimulation.ReadPath;
 import io.shaledb.replication.check.RegisterWorkloadSimulation.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -21,11 +25,25 @@ import org.junit.jupiter.api.Test;
 class RegisterWorkloadTest {
     private static Result runAndCheck(Options options) {
         Result r = new RegisterWorkloadSimulation(options).run();
-        assertEquals(Verdict.LINEARIZABLE, r.check().verdict(), r::report);
+        if (r.check().verdict() != Verdict.LINEARIZABLE) {
+            fail(r.report() + "\nfull history: " + dump(r));
+        }
         // Guard against a vacuous pass: the workload must actually have done things.
         assertTrue(r.okWrites() >= 20 && r.okReads() >= 20, () -> "too little completed: " + r.report());
         System.out.println(r.summary());
         return r;
+    }
+
+    /** Writes the whole history of a failed run under target/ for inspection; returns the path. */
+    private static String dump(Result r) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "linearizability"));
+            Path file = dir.resolve("register-" + r.options().nodes() + "n-seed" + r.options().seed() + ".history");
+            Files.writeString(file, r.history().toString());
+            return file.toAbsolutePath().toString();
+        } catch (IOException e) {
+            return "(not written: " + e + ")";
+        }
     }
 
     @Test
