@@ -209,7 +209,8 @@ public final class LinearizabilityChecker<S> {
         Operation culprit = ops.stream().filter(o -> o.outcome() == Outcome.OK && o.completedAt() == t)
                 .findFirst().orElseThrow();
         StringBuilder sb = new StringBuilder();
-        sb.append("  smallest failing prefix: up to t=").append(t).append(", the completion of ").append(show.apply(culprit))
+        sb.append("  smallest failing prefix: up to t=").append(t).append(", the completion of ")
+                .append(show.apply(culprit))
                 .append(" (").append(prefix.size()).append(" ops; still-running ones count as UNKNOWN)\n");
         List<Operation> order = failing.longestOrder();
         sb.append("  longest valid order found in it (").append(order.size()).append(" of ").append(prefix.size())
@@ -223,7 +224,8 @@ public final class LinearizabilityChecker<S> {
                 .sorted(Comparator.comparingLong(Operation::completedAt).thenComparingInt(Operation::id)).toList();
         if (!rest.isEmpty()) {
             Operation blocked = rest.get(0);
-            sb.append("  after it, ").append(show.apply(blocked)).append(" must take effect but cannot; candidates then:\n");
+            sb.append("  after it, ").append(show.apply(blocked))
+                    .append(" must take effect but cannot; candidates then:\n");
             rest.stream().filter(o -> o.invokedAt() <= blocked.completedAt()).limit(MAX_LISTED / 2)
                     .forEach(o -> sb.append("    ").append(show.apply(o)).append('\n'));
         }

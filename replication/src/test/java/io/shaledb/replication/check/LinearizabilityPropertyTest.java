@@ -25,7 +25,8 @@ class LinearizabilityPropertyTest {
     private final LinearizabilityChecker<RegisterModel.Value> checker = LinearizabilityChecker.forRegisters();
 
     @Property(tries = 200)
-    void stretchedSequentialExecutionsAreLinearizable(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int length,
+    void stretchedSequentialExecutionsAreLinearizable(@ForAll long seed,
+                                                      @ForAll @IntRange(min = 1, max = 60) int length,
                                                       @ForAll @IntRange(min = 1, max = 3) int keys,
                                                       @ForAll @IntRange(min = 0, max = 60) int stretch) {
         List<Operation> ops = sequentialExecution(seed, length, keys, stretch);
@@ -130,7 +131,8 @@ class LinearizabilityPropertyTest {
                 }
             } else if (dice < 90) {
                 boolean cas = dice >= 70;
-                Long expected = cas ? (random.nextInt(3) > 0 ? current.value() : (Long) (long) random.nextInt(5)) : null;
+                Long guess = (long) random.nextInt(5);
+                Long expected = cas ? (random.nextInt(3) > 0 ? current.value() : guess) : null;
                 long value = nextValue++;
                 int id = h.invoke(client, key, cas ? OpKind.CAS : OpKind.WRITE, value, expected, invoked);
                 Operation op = h.operations().get(id);

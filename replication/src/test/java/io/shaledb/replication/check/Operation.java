@@ -39,8 +39,8 @@ public record Operation(int id, int client, String key, OpKind kind, Long value,
             completedAt = NEVER;
         }
         if (completedAt < invokedAt) {
-            throw new IllegalArgumentException("op " + id + " completes at " + completedAt + " before its invocation at "
-                    + invokedAt);
+            throw new IllegalArgumentException("op " + id + " completes at " + completedAt
+                    + " before its invocation at " + invokedAt);
         }
         if ((kind == OpKind.WRITE || kind == OpKind.CAS || kind == OpKind.ADD) && value == null) {
             throw new IllegalArgumentException(kind + " needs a value");

@@ -1,6 +1,5 @@
 package io.shaledb.replication.check;
 
-import io.shaledb.replication.raft.EntryType;
 import io.shaledb.replication.raft.LogEntry;
 import io.shaledb.replication.raft.MemoryRaftStorage;
 import io.shaledb.replication.raft.NodeId;
@@ -11,6 +10,7 @@ import io.shaledb.replication.raft.RaftNode;
 import io.shaledb.replication.raft.ReadState;
 import io.shaledb.replication.raft.Ready;
 import io.shaledb.replication.raft.Role;
+import io.shaledb.replication.raft.Snapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -32,26 +31,30 @@ import java.util.SplittableRandom;
  * client actions, faults) sit in one queue ordered by (time, sequence), so a run replays exactly
  * from its {@link Options}. Each member is a {@link RaftNode} on a {@link MemoryRaftStorage};
  * its Ready is handled by the contract (after a simulated disk latency: persist, then send, then
- * apply committed entries and serve reads, then advance). A crash drops the member with whatever
- * it had not yet persisted, and its state machine (rebuilt on restart by re-applying the log).
- * The network drops, duplicates, delays (hence reorders) and partitions messages.
+ * install a received snapshot, apply committed entries and serve reads, then advance). Members
+ * now and then snapshot their state machine and compact their logs, so members that fell behind
+ * catch up by InstallSnapshot. A crash drops the member with whatever it had not yet persisted,
+ * and its state machine (rebuilt on restart from its stored snapshot and log). The network
+ * drops, duplicates, delays (hence reorders) and partitions messages.
  *
  * <p>The state machine maps keys to {@code Long} registers. Commands carry the operation's id.
  * A client's write or CAS completes when the member it asked applies the entry at the index its
- * proposal got: OK if that entry is its command (with the CAS result computed by that member's
- * state machine), FAILED if another entry was committed there (the proposal was lost in a leader
- * change: it can never be committed). Reads go through ReadIndex and are served from the asked
- * member's state machine once it has applied up to the read index. A client that waits too long
- * records UNKNOWN. {@link ReadPath#LOCAL_UNSAFE} instead answers reads at once from whatever
- * member the client asked: the negative control the checker must catch.
+ * proposal got (or installs a snapshot covering it): OK if that entry is its command (with the
+ * CAS result computed by that member's {@link RegisterStateMachine}), FAILED if another entry
+ * was committed there (the proposal was lost in a leader change: it can never be committed).
+ * Reads go through ReadIndex and are served from the asked member's state machine once it has
+ * applied up to the read index. A client that waits too long records UNKNOWN. The {@link Bug}
+ * option plants a deliberate mistake the checker must catch (negative controls).
  */
 final class RegisterWorkloadSimulation {
-    /** How clients read. */
-    enum ReadPath {
-        /** ReadIndex, then read once applied up to the read index (linearizable). */
-        READ_INDEX,
-        /** Read the asked member's state machine immediately (stale reads possible). */
-        LOCAL_UNSAFE
+    /** A deliberate mistake in the application, for negative controls. */
+    enum Bug {
+        /** Reads use ReadIndex and wait for the apply; snapshots are faithful. */
+        NONE,
+        /** Reads skip ReadIndex: the asked member answers at once from its state machine. */
+        LOCAL_READS,
+        /** Restoring a snapshot forgets register {@code k1}. */
+        SNAPSHOT_LOSES_KEY
     }
 
     /**
@@ -61,33 +64,37 @@ final class RegisterWorkloadSimulation {
      * @param keys     registers
      * @param duration simulated time with faults (a tick is 10 units); then faults heal and
      *                 clients run a while longer
-     * @param readPath how reads are served
+     * @param snapshots whether members snapshot their state machine and compact their logs (so
+     *                  lagging members catch up by InstallSnapshot)
+     * @param bug      a planted mistake, {@link Bug#NONE} for the real thing
      */
-    record Options(int nodes, long seed, int clients, int keys, long duration, ReadPath readPath) {
+    record Options(int nodes, long seed, int clients, int keys, long duration, boolean snapshots, Bug bug) {
         static Options of(int nodes, long seed) {
-            return new Options(nodes, seed, 6, 2, 4_000, ReadPath.READ_INDEX);
+            return new Options(nodes, seed, 6, 2, 4_000, true, Bug.NONE);
         }
 
-        Options withReadPath(ReadPath path) {
-            return new Options(nodes, seed, clients, keys, duration, path);
+        Options withBug(Bug newBug) {
+            return new Options(nodes, seed, clients, keys, duration, snapshots, newBug);
         }
 
         /** A line that reruns exactly this simulation. */
         String replay() {
-            return "replay: new RegisterWorkloadSimulation(new RegisterWorkloadSimulation.Options(" + nodes + ", " + seed
-                    + "L, " + clients + ", " + keys + ", " + duration + ", RegisterWorkloadSimulation.ReadPath." + readPath
-                    + ")).run()  (e.g. in RegisterWorkloadTest.replayOneSeed)";
+            return "replay: new RegisterWorkloadSimulation(new RegisterWorkloadSimulation.Options(" + nodes + ", "
+                    + seed + "L, " + clients + ", " + keys + ", " + duration + ", " + snapshots
+                    + ", RegisterWorkloadSimulation.Bug." + bug + ")).run()"
+                    + "  (e.g. in RegisterWorkloadTest.replayOneSeed)";
         }
     }
 
     /** What a run produced. */
     record Result(Options options, History history, CheckResult check, int okWrites, int okReads, int crashes,
-                  int partitions, long maxTerm) {
+                  int partitions, long maxTerm, int snapshotsTaken, int snapshotsInstalled) {
         /** One line: what the run did and the verdict. */
         String summary() {
-            return "seed " + options.seed() + ", " + options.nodes() + " nodes, reads " + options.readPath() + ": "
+            return "seed " + options.seed() + ", " + options.nodes() + " nodes, bug " + options.bug() + ": "
                     + history.summary() + ", ok writes " + okWrites + ", ok reads " + okReads + ", crashes " + crashes
-                    + ", partitions " + partitions + ", max term " + maxTerm + " -> " + check.verdict();
+                    + ", partitions " + partitions + ", max term " + maxTerm + ", snapshots taken " + snapshotsTaken
+                    + ", installed " + snapshotsInstalled + " -> " + check.verdict();
         }
 
         /** For a failing assertion: the summary, the checker's explanation, the replay line. */
@@ -119,13 +126,13 @@ final class RegisterWorkloadSimulation {
     private final class Member {
         final NodeId id;
         final MemoryRaftStorage storage = new MemoryRaftStorage();
-        final Map<String, Long> registers = new HashMap<>();
+        final RegisterStateMachine machine =
+                new RegisterStateMachine(options.bug() == Bug.SNAPSHOT_LOSES_KEY ? "k1" : null);
         final Map<Long, List<PendingUpdate>> updatesByIndex = new HashMap<>(); // survives crashes
         final List<Map.Entry<Long, PendingRead>> readsWaitingForApply = new ArrayList<>();
         RaftNode raft;
         int incarnation;
         boolean busy;
-        long applied;
 
         Member(NodeId id) {
             this.id = id;
@@ -135,9 +142,9 @@ final class RegisterWorkloadSimulation {
             raft = new RaftNode(RaftConfig.of(id, ids), storage, new SplittableRandom(random.nextLong()));
             incarnation++;
             busy = false;
-            applied = 0;
-            registers.clear();
+            machine.restore(storage.snapshot());
             readsWaitingForApply.clear();
+            resolveCoveredUpdates(this);
         }
     }
 
@@ -169,6 +176,8 @@ final class RegisterWorkloadSimulation {
     private boolean faultsActive = true;
     private boolean clientsActive = true;
     private int okWrites;
+    private int snapshotsTaken;
+    private int snapshotsInstalled;
     private int okReads;
     private int crashes;
     private int partitions;
@@ -213,7 +222,8 @@ final class RegisterWorkloadSimulation {
             }
         }
         CheckResult check = LinearizabilityChecker.forRegisters().check(history);
-        return new Result(options, history, check, okWrites, okReads, crashes, partitions, maxTerm);
+        return new Result(options, history, check, okWrites, okReads, crashes, partitions, maxTerm, snapshotsTaken,
+                snapshotsInstalled);
     }
 
     /** History time: sim time in thousandths, strictly increasing so real-time order is exact. */
@@ -254,6 +264,9 @@ final class RegisterWorkloadSimulation {
         if (m.incarnation != incarnation || m.raft == null) {
             return; // crashed before the write was durable: lost, and nothing was sent
         }
+        if (r.snapshot() != null) {
+            m.storage.applySnapshot(r.snapshot());
+        }
         m.storage.append(r.entries());
         if (r.hardState() != null) {
             m.storage.setHardState(r.hardState());
@@ -261,9 +274,15 @@ final class RegisterWorkloadSimulation {
         for (RaftMessage msg : r.messages()) {
             send(msg);
         }
+        if (r.snapshot() != null) {
+            m.machine.restore(r.snapshot());
+            snapshotsInstalled++;
+            resolveCoveredUpdates(m);
+        }
         for (LogEntry e : r.committedEntries()) {
             apply(m, e);
         }
+        maybeSnapshot(m);
         for (ReadState rs : r.readStates()) {
             PendingRead read = readsByContext.remove(new String(rs.context(), StandardCharsets.UTF_8));
             if (read != null && read.node().equals(m.id) && history.isOpen(read.op())) {
@@ -276,51 +295,69 @@ final class RegisterWorkloadSimulation {
     }
 
     private void apply(Member m, LogEntry e) {
-        m.applied = e.index();
-        Long result = null;
-        int op = -1;
-        if (e.type() == EntryType.COMMAND) {
-            String[] f = new String(e.data(), StandardCharsets.UTF_8).split(" ");
-            op = Integer.parseInt(f[0]);
-            String key = f[2];
-            long value = Long.parseLong(f[3]);
-            if (f[1].equals("W")) {
-                m.registers.put(key, value);
-            } else {
-                Long expected = f[4].equals("-") ? null : Long.valueOf(f[4]);
-                boolean swaps = Objects.equals(m.registers.get(key), expected);
-                if (swaps) {
-                    m.registers.put(key, value);
-                }
-                result = swaps ? 1L : 0L;
+        int op = m.machine.apply(e);
+        List<PendingUpdate> waiting = m.updatesByIndex.remove(e.index());
+        if (waiting != null) {
+            for (PendingUpdate u : waiting) {
+                resolve(u, u.op() == op, m.machine);
             }
         }
-        List<PendingUpdate> waiting = m.updatesByIndex.remove(e.index());
-        if (waiting == null) {
+    }
+
+    /**
+     * Resolves the updates waiting on indexes a restored snapshot covers: the snapshot's results
+     * table says whether each was the entry committed there.
+     */
+    private void resolveCoveredUpdates(Member m) {
+        for (var it = m.updatesByIndex.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, List<PendingUpdate>> w = it.next();
+            if (w.getKey() <= m.machine.applied()) {
+                it.remove();
+                for (PendingUpdate u : w.getValue()) {
+                    resolve(u, m.machine.hasApplied(u.op()), m.machine);
+                }
+            }
+        }
+    }
+
+    private void resolve(PendingUpdate u, boolean applied, RegisterStateMachine machine) {
+        if (!history.isOpen(u.op())) {
+            return; // timed out already
+        }
+        if (applied) {
+            history.ok(u.op(), machine.result(u.op()), stamp());
+            okWrites++;
+        } else {
+            history.fail(u.op(), stamp()); // another entry holds the index for good
+        }
+        finish(u.client(), u.op());
+    }
+
+    /** Now and then snapshots the state machine at its applied index and compacts the log. */
+    private void maybeSnapshot(Member m) {
+        if (!options.snapshots()) {
             return;
         }
-        for (PendingUpdate u : waiting) {
-            if (!history.isOpen(u.op())) {
-                continue; // timed out already
-            }
-            if (u.op() == op) {
-                history.ok(u.op(), result, stamp());
-                okWrites++;
-            } else {
-                history.fail(u.op(), stamp()); // another entry holds the index for good
-            }
-            finish(u.client(), u.op());
+        long applied = m.machine.applied();
+        Snapshot current = m.storage.snapshot();
+        int threshold = 8 + random.nextInt(24);
+        if (applied - m.storage.firstIndex() + 1 < threshold || (current != null && applied <= current.index())
+                || applied > m.storage.lastIndex()) {
+            return;
         }
+        m.storage.createSnapshot(applied, m.raft.membershipForSnapshot(), m.machine.snapshotData());
+        m.storage.compact(applied - random.nextInt(6));
+        snapshotsTaken++;
     }
 
     private void serveReads(Member m) {
         for (var it = m.readsWaitingForApply.iterator(); it.hasNext(); ) {
             Map.Entry<Long, PendingRead> w = it.next();
-            if (m.applied >= w.getKey()) {
+            if (m.machine.applied() >= w.getKey()) {
                 it.remove();
                 PendingRead read = w.getValue();
                 if (history.isOpen(read.op())) {
-                    completeRead(read.client(), read.op(), read.key(), m.registers.get(read.key()));
+                    completeRead(read.client(), read.op(), read.key(), m.machine.get(read.key()));
                 }
             }
         }
@@ -385,8 +422,8 @@ final class RegisterWorkloadSimulation {
         }
         int op = history.invoke(c.id, key, OpKind.READ, null, null, stamp());
         c.pendingOp = op;
-        if (options.readPath() == ReadPath.LOCAL_UNSAFE) {
-            completeRead(c, op, key, m.registers.get(key));
+        if (options.bug() == Bug.LOCAL_READS) {
+            completeRead(c, op, key, m.machine.get(key));
             return;
         }
         String context = "read " + op;
@@ -413,17 +450,17 @@ final class RegisterWorkloadSimulation {
         Long expected = cas ? c.lastSeen.get(key) : null;
         int op = history.invoke(c.id, key, cas ? OpKind.CAS : OpKind.WRITE, value, expected, stamp());
         c.pendingOp = op;
-        String command = op + " " + (cas ? "C" : "W") + " " + key + " " + value + " " + (expected == null ? "-" : expected);
         LogEntry entry;
         try {
-            entry = m.raft.propose(command.getBytes(StandardCharsets.UTF_8));
+            entry = m.raft.propose(RegisterStateMachine.command(op, cas, key, value, expected));
         } catch (ProposalRejectedException e) {
             history.fail(op, stamp());
             c.guess = e.leaderHint().orElseGet(() -> ids.get(random.nextInt(ids.size())));
             finish(c, op);
             return;
         }
-        m.updatesByIndex.computeIfAbsent(entry.index(), i -> new ArrayList<>()).add(new PendingUpdate(op, c, entry.index()));
+        m.updatesByIndex.computeIfAbsent(entry.index(), i -> new ArrayList<>())
+                .add(new PendingUpdate(op, c, entry.index()));
         timeoutLater(c, op);
     }
 

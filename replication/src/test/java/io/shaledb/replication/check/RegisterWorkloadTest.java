@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.shaledb.replication.check.CheckResult.Verdict;
 import io.shaledb.replication.check.RegisterWorkloadSimulation.Options;
-import io.shaledb.replication.check.RegisterWorkloadSimulation.ReadPath;
+import io.shaledb.replication.check.RegisterWorkloadSimulation.Bug;
 import io.shaledb.replication.check.RegisterWorkloadSimulation.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,18 +67,26 @@ class RegisterWorkloadTest {
 
     @Test
     void readsWithoutReadIndexAreCaught() {
-        List<String> caught = new ArrayList<>();
+        assertSomeSeedCaught(Bug.LOCAL_READS);
+    }
+
+    @Test
+    void snapshotThatLosesARegisterIsCaught() {
+        assertSomeSeedCaught(Bug.SNAPSHOT_LOSES_KEY);
+    }
+
+    /** The planted bug must be flagged NOT_LINEARIZABLE for one of the seeds 1..8 (stops there). */
+    private static void assertSomeSeedCaught(Bug bug) {
         List<String> missed = new ArrayList<>();
-        for (long seed = 1; seed <= 4; seed++) {
-            Result r = new RegisterWorkloadSimulation(Options.of(3, seed).withReadPath(ReadPath.LOCAL_UNSAFE)).run();
+        for (long seed = 1; seed <= 8; seed++) {
+            Result r = new RegisterWorkloadSimulation(Options.of(3, seed).withBug(bug)).run();
             if (r.check().verdict() == Verdict.NOT_LINEARIZABLE) {
-                caught.add(r.report());
-            } else {
-                missed.add("seed " + seed + ": " + r.check().verdict());
+                System.out.println(bug + " caught at seed " + seed + ":\n" + r.report());
+                return;
             }
+            missed.add(r.summary());
         }
-        assertTrue(!caught.isEmpty(), () -> "stale local reads went unnoticed: " + missed);
-        System.out.println("negative control caught " + caught.size() + " of 4 seeds; first:\n" + caught.get(0));
+        fail(bug + " went unnoticed: " + missed);
     }
 
     @Test
@@ -93,7 +101,7 @@ class RegisterWorkloadTest {
     /** Reruns one simulation from a failure's replay line (edit the options). */
     @Test
     void replayOneSeed() {
-        Result r = new RegisterWorkloadSimulation(new Options(3, 7L, 6, 2, 4_000, ReadPath.READ_INDEX)).run();
+        Result r = new RegisterWorkloadSimulation(new Options(3, 7L, 6, 2, 4_000, true, Bug.NONE)).run();
         assertEquals(Verdict.LINEARIZABLE, r.check().verdict(), r::report);
     }
 }
