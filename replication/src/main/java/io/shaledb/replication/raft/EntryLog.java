@@ -6,10 +6,14 @@ import java.util.List;
 /**
  * A member's view of its log: the persisted prefix read through {@link RaftLog} plus an unstable
  * tail that has been accepted but not yet reported persisted, with the commit and applied indexes.
+ * A snapshot received from the leader is held as the unstable snapshot until the driver reports
+ * it persisted and applied; meanwhile it replaces the whole log.
  *
- * <p>Invariants: {@code applied <= committed <= lastIndex()}; entries at or below
- * {@code committed} are never rewritten (an attempt throws); unstable entries start at
- * {@code unstableOffset} and shadow any persisted entries at the same or higher indexes.
+ * <p>Invariants: {@code firstIndex() - 1 <= applied <= committed <= lastIndex()}, except that
+ * while an unstable snapshot is pending {@code applied} may lag below it (nothing is handed out
+ * for application until the snapshot is applied); entries at or below {@code committed} are never
+ * rewritten (an attempt throws); unstable entries start at {@code unstableOffset} and shadow any
+ * persisted entries at the same or higher indexes.
  */
 final class EntryLog {
     private final RaftLog storage;
@@ -18,11 +22,18 @@ final class EntryLog {
     private long unstableOffset;
     private long committed;
     private long applied;
+    /** Installed from the leader, not yet reported persisted and applied; null if none. */
+    private Snapshot unstableSnapshot;
+    /** Test-only fault: the next batch of committed entries after a snapshot skips one entry. */
+    private boolean skipAfterSnapshot;
 
+    /** A restarted member has applied at least what its storage's snapshot covers. */
     EntryLog(RaftLog storage, long applied) {
         this.storage = storage;
         this.unstableOffset = storage.lastIndex() + 1;
-        this.committed = storage.hardState().commit();
+        long snapshotIndex = storage.snapshot() == null ? 0 : storage.snapshot().index();
+        this.committed = Math.max(storage.hardState().commit(), snapshotIndex);
+        applied = Math.max(applied, snapshotIndex);
         if (committed > storage.lastIndex()) {
             throw new IllegalStateException("hard state commit " + committed
                     + " beyond persisted last index " + storage.lastIndex());
@@ -41,6 +52,16 @@ final class EntryLog {
         return applied;
     }
 
+    /** Lowest index {@link #entryAt} can return; the entry before it is known only by its term. */
+    long firstIndex() {
+        return unstableSnapshot != null ? unstableSnapshot.index() + 1 : storage.firstIndex();
+    }
+
+    /** The newest snapshot this member holds (pending or persisted), null if none. */
+    Snapshot snapshot() {
+        return unstableSnapshot != null ? unstableSnapshot : storage.snapshot();
+    }
+
     long lastIndex() {
         return unstable.isEmpty() ? unstableOffset - 1 : unstableOffset + unstable.size() - 1;
     }
@@ -54,17 +75,24 @@ final class EntryLog {
         return unstableOffset - 1;
     }
 
-    /** Term at {@code index}, 0 for index 0; throws if beyond the last index. */
+    /** Term at {@code index}, 0 for index 0; throws if beyond the last index or compacted. */
     long term(long index) {
         if (index >= unstableOffset) {
             return entryAt(index).term();
+        }
+        if (unstableSnapshot != null && index > 0) {
+            if (index != unstableSnapshot.index()) {
+                throw new IndexOutOfBoundsException("entry " + index + " is compacted into " + unstableSnapshot);
+            }
+            return unstableSnapshot.term();
         }
         return storage.term(index);
     }
 
     LogEntry entryAt(long index) {
-        if (index < 1 || index > lastIndex()) {
-            throw new IndexOutOfBoundsException("no entry " + index + ", last is " + lastIndex());
+        if (index < Math.max(1, firstIndex()) || index > lastIndex()) {
+            throw new IndexOutOfBoundsException("no entry " + index + ", log is [" + firstIndex() + ", "
+                    + lastIndex() + "]");
         }
         if (index >= unstableOffset) {
             return unstable.get((int) (index - unstableOffset));
@@ -89,6 +117,9 @@ final class EntryLog {
         List<LogEntry> out = new ArrayList<>();
         if (lo >= end) {
             return out;
+        }
+        if (lo < firstIndex()) {
+            throw new IndexOutOfBoundsException("entry " + lo + " is compacted, log starts at " + firstIndex());
         }
         if (lo < unstableOffset) {
             out.addAll(storage.entries(lo, Math.min(end, unstableOffset)));
@@ -152,7 +183,8 @@ final class EntryLog {
      */
     long findConflictByTerm(long index, long term) {
         long i = Math.min(index, lastIndex());
-        while (i > 0 && term(i) > term) {
+        long compacted = firstIndex() - 1; // terms below it are unknown: stop there
+        while (i > compacted && i > 0 && term(i) > term) {
             i--;
         }
         return i;
@@ -197,17 +229,81 @@ final class EntryLog {
         unstableOffset = index + 1;
     }
 
-    /** Committed, persisted entries not yet handed out for application. */
+    /**
+     * Committed, persisted entries not yet handed out for application; none while a snapshot is
+     * pending, since they must be applied on top of it.
+     */
     List<LogEntry> nextCommittedEntries(int maxCount) {
+        long lo = applied + 1 + (skipAfterSnapshot ? 1 : 0);
         long hi = Math.min(committed, persistedIndex());
-        if (hi <= applied) {
+        if (unstableSnapshot != null || hi < lo) {
             return List.of();
         }
-        return entries(applied + 1, hi + 1, maxCount);
+        skipAfterSnapshot = false;
+        return entries(lo, hi + 1, maxCount);
     }
 
     boolean hasNextCommittedEntries() {
-        return Math.min(committed, persistedIndex()) > applied;
+        long next = applied + 1 + (skipAfterSnapshot ? 1 : 0);
+        return unstableSnapshot == null && Math.min(committed, persistedIndex()) >= next;
+    }
+
+    // ---- snapshots -------------------------------------------------------------------------
+
+    /**
+     * A snapshot from the leader: stale if it does not go beyond our commit index (nothing
+     * changes); if our log holds its last entry we just commit up to it; otherwise it replaces
+     * our log ({@link #restore}) and waits to be handed to the driver.
+     *
+     * @return the index up to which our log now matches the leader's: the snapshot's, or our
+     *         commit index if that is already beyond it
+     */
+    long acceptSnapshot(Snapshot s) {
+        if (s.index() <= committed) {
+            return committed;
+        }
+        if (matchTerm(s.index(), s.term())) {
+            commitTo(s.index()); // Log Matching: we hold every entry it covers
+        } else {
+            restore(s);
+        }
+        return s.index();
+    }
+
+    /**
+     * Replaces the whole log with {@code s} received from the leader: every entry is dropped,
+     * the log continues at its index + 1 and everything up to it is committed. The snapshot is
+     * pending until {@link #snapshotApplied} reports it persisted and applied.
+     *
+     * @throws IllegalStateException if the snapshot does not go beyond the commit index
+     */
+    void restore(Snapshot s) {
+        if (s.index() <= committed) {
+            throw new IllegalStateException("restoring " + s + " at or below commit index " + committed);
+        }
+        unstable.clear();
+        unstableOffset = s.index() + 1;
+        unstableSnapshot = s;
+        committed = s.index();
+    }
+
+    /** The snapshot to hand to the driver, null if none is pending. */
+    Snapshot unstableSnapshot() {
+        return unstableSnapshot;
+    }
+
+    /**
+     * The driver persisted and applied {@code s}: the applied index moves to it. A newer snapshot
+     * restored meanwhile stays pending.
+     *
+     * @param skipFault test-only fault: hand out the entries after the snapshot skipping one
+     */
+    void snapshotApplied(Snapshot s, boolean skipFault) {
+        if (unstableSnapshot == s) {
+            unstableSnapshot = null;
+        }
+        applied = Math.max(applied, s.index());
+        skipAfterSnapshot = skipFault;
     }
 
     void appliedTo(long index) {

@@ -4,6 +4,7 @@ import io.shaledb.replication.raft.RaftMessage.AppendEntries;
 import io.shaledb.replication.raft.RaftMessage.AppendResponse;
 import io.shaledb.replication.raft.RaftMessage.Heartbeat;
 import io.shaledb.replication.raft.RaftMessage.HeartbeatResponse;
+import io.shaledb.replication.raft.RaftMessage.InstallSnapshot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * A leader's replication for one term: per-follower {@link Progress}, sending appends and
  * heartbeats, handling their responses (with fast back-off on rejection) and advancing the
- * commit index.
+ * commit index. A follower that needs an entry the leader has compacted is sent the leader's
+ * latest snapshot instead ({@link Progress.State#SNAPSHOT}).
  *
  * <p>Commit rule (Raft §5.4.2, Figure 8): the commit index moves to the highest index stored on a
  * quorum — the leader's own copy counting only once durable — and only if that entry is of this
@@ -155,6 +157,9 @@ final class LeaderReplication {
             return;
         }
         boolean updated = pr.maybeUpdate(r.index());
+        if (pr.snapshotDone()) {
+            pr.becomeProbe();
+        }
         if (pr.state == Progress.State.PROBE && pr.match == r.index()) {
             pr.becomeReplicate();
         } else {
@@ -173,6 +178,9 @@ final class LeaderReplication {
         Progress pr = followers.get(from);
         pr.recentActive = true;
         pr.probeSent = false;
+        if (pr.snapshotOverdue(config.electionTicks())) {
+            pr.becomeProbe(); // the snapshot or its answer was probably lost: try again
+        }
         if (pr.state == Progress.State.REPLICATE && pr.isPaused()) {
             pr.freeFirst();
         }
@@ -214,6 +222,10 @@ final class LeaderReplication {
         if (pr.isPaused()) {
             return false;
         }
+        if (pr.next < log.firstIndex()) {
+            sendSnapshot(to, pr);
+            return true;
+        }
         long prevIndex = pr.next - 1;
         List<LogEntry> entries = log.entries(pr.next, log.lastIndex() + 1, config.maxEntriesPerAppend());
         if (entries.isEmpty() && !sendIfEmpty) {
@@ -222,6 +234,25 @@ final class LeaderReplication {
         out.accept(new AppendEntries(config.self(), to, term, prevIndex, log.term(prevIndex), entries, log.committed()));
         pr.sent(prevIndex + entries.size(), entries.size());
         return true;
+    }
+
+    /** The entries {@code to} needs next are compacted: send the latest snapshot instead. */
+    private void sendSnapshot(NodeId to, Progress pr) {
+        Snapshot snapshot = log.snapshot();
+        if (snapshot == null || snapshot.index() < log.firstIndex() - 1) {
+            throw new IllegalStateException("log compacted to " + (log.firstIndex() - 1)
+                    + " without a snapshot covering it: " + snapshot);
+        }
+        out.accept(new InstallSnapshot(config.self(), to, term, snapshot));
+        pr.becomeSnapshot(snapshot.index());
+    }
+
+    /** The transport could not reach {@code to}: stop streaming or waiting for a snapshot. */
+    void unreachable(NodeId to) {
+        Progress pr = followers.get(to);
+        if (pr != null && pr.state != Progress.State.PROBE) {
+            pr.becomeProbe();
+        }
     }
 
     /** Heartbeats carry min(match, commit): the follower is known to hold that prefix. */

@@ -96,16 +96,20 @@ final class MembershipHistory {
     }
 
     /**
-     * Drops the recorded changes whose entry is no longer in {@code log} (overwritten by a
-     * leader: index beyond the log or a different term there), then records the CONF_CHANGE
-     * entries among {@code arrived} that the log now holds.
+     * After an append that matched the log at {@code prevIndex}: drops the recorded changes
+     * beyond it whose entry is no longer in {@code log} (overwritten by a leader: index beyond
+     * the log or a different term there), then records the CONF_CHANGE entries among
+     * {@code arrived} that the log now holds.
      *
      * @return true if the membership in force changed
      */
-    boolean reconcile(EntryLog log, List<LogEntry> arrived) {
+    boolean reconcile(EntryLog log, long prevIndex, List<LogEntry> arrived) {
         Membership before = current();
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
+            if (c.index() <= prevIndex) {
+                continue; // matched: Log Matching keeps everything up to prevIndex
+            }
             if (c.index() > log.lastIndex() || log.term(c.index()) != c.term()) {
                 changes.subList(i, changes.size()).clear();
                 break;
@@ -120,14 +124,15 @@ final class MembershipHistory {
     }
 
     /**
-     * The log up to {@code index} was replaced by a snapshot whose membership is {@code m}:
-     * every recorded change is dropped (a snapshot install discards the whole log) and the
-     * snapshot's membership becomes the base.
+     * The whole log was replaced by a snapshot at {@code (index, term)} whose membership is
+     * {@code m}. Changes beyond {@code committedBefore} (the commit index before the snapshot)
+     * are dropped — they may have been overwritten — and the snapshot's membership is recorded
+     * at its index; changes at or below {@code committedBefore} are kept, so the memberships of
+     * entries handed out for application before the snapshot remain known.
      */
-    void restore(long index, Membership m) {
-        changes.clear();
-        baseIndex = index;
-        base = m;
+    void restore(long index, long term, Membership m, long committedBefore) {
+        changes.removeIf(c -> c.index() > committedBefore);
+        changes.add(new Change(index, term, m));
     }
 
     /** Folds the changes at or below {@code index} (known committed) into the base. */

@@ -8,12 +8,17 @@ import java.util.ArrayDeque;
  * <p>In {@link State#PROBE} the leader does not know where the follower's log diverges: it sends
  * one append at a time and waits for the answer (or a heartbeat response) before the next. In
  * {@link State#REPLICATE} the logs are known to match up to {@link #match}; the leader streams
- * appends optimistically, at most {@code maxInflight} unacknowledged at once.
+ * appends optimistically, at most {@code maxInflight} unacknowledged at once. In
+ * {@link State#SNAPSHOT} the entries the follower needs were compacted: the leader has sent it a
+ * snapshot at {@link #pendingSnapshot} and sends nothing else until the follower acknowledges an
+ * index at or beyond it (then PROBE, usually straight on to REPLICATE), or the attempt is given
+ * up (unreachable, or no acknowledgement within {@code snapshotPatience} heartbeat responses)
+ * and it falls back to PROBE, which sends the snapshot again if still needed.
  *
  * <p>Invariants: {@code match < next}; in REPLICATE every in-flight index is {@code < next}.
  */
 final class Progress {
-    enum State { PROBE, REPLICATE }
+    enum State { PROBE, REPLICATE, SNAPSHOT }
 
     private final int maxInflight;
     private final ArrayDeque<Long> inflight = new ArrayDeque<>(); // last index of each unacked append
@@ -26,6 +31,10 @@ final class Progress {
     boolean recentActive;
     /** Highest ReadIndex sequence this follower has acknowledged in the leader's term. */
     long readAck;
+    /** SNAPSHOT only: index of the snapshot sent; 0 otherwise. */
+    long pendingSnapshot;
+    /** SNAPSHOT only: heartbeat responses received since the snapshot was sent. */
+    private int snapshotWaits;
 
     Progress(long next, int maxInflight) {
         this.next = next;
@@ -33,7 +42,11 @@ final class Progress {
     }
 
     boolean isPaused() {
-        return state == State.PROBE ? probeSent : inflight.size() >= maxInflight;
+        return switch (state) {
+            case PROBE -> probeSent;
+            case REPLICATE -> inflight.size() >= maxInflight;
+            case SNAPSHOT -> true;
+        };
     }
 
     void becomeProbe() {
@@ -41,12 +54,34 @@ final class Progress {
         next = match + 1;
         probeSent = false;
         inflight.clear();
+        pendingSnapshot = 0;
     }
 
     void becomeReplicate() {
         state = State.REPLICATE;
         next = match + 1;
         inflight.clear();
+        pendingSnapshot = 0;
+    }
+
+    /** A snapshot at {@code snapshotIndex} was sent: wait for it to be acknowledged. */
+    void becomeSnapshot(long snapshotIndex) {
+        state = State.SNAPSHOT;
+        pendingSnapshot = snapshotIndex;
+        next = snapshotIndex + 1;
+        probeSent = false;
+        inflight.clear();
+        snapshotWaits = 0;
+    }
+
+    /** SNAPSHOT: the follower acknowledged the snapshot (or more); replication can resume. */
+    boolean snapshotDone() {
+        return state == State.SNAPSHOT && match >= pendingSnapshot;
+    }
+
+    /** SNAPSHOT: counts a heartbeat response; true once {@code patience} of them came without an ack. */
+    boolean snapshotOverdue(int patience) {
+        return state == State.SNAPSHOT && ++snapshotWaits >= patience;
     }
 
     /** An append ending at {@code index} was acknowledged; returns true if match grew. */
@@ -89,6 +124,9 @@ final class Progress {
      * that may match. Returns false if the rejection is stale (answers an older append).
      */
     boolean maybeDecrTo(long rejected, long matchHint) {
+        if (state == State.SNAPSHOT) {
+            return false; // answers an append sent before the snapshot; the snapshot's answer decides
+        }
         if (state == State.REPLICATE) {
             if (rejected <= match) {
                 return false;

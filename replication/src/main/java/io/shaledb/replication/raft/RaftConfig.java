@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param preVote           poll peers before incrementing the term (Raft thesis §9.6)
  * @param checkQuorum       leader steps down without quorum contact; followers honour a
  *                          leader lease against disruptive votes
- * @param applied           index already applied by the state machine at (re)start
+ * @param applied           index already applied by the state machine at (re)start; the node
+ *                          uses at least the index of the storage's snapshot
  * @param faults            test-only safety violations; {@link RaftNode.Faults#NONE} in production
  */
 public record RaftConfig(NodeId self, Membership membership, int electionTicks, int heartbeatTicks,

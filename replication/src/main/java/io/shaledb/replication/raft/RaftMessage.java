@@ -47,6 +47,19 @@ public sealed interface RaftMessage {
     }
 
     /**
+     * Leader to follower: the entries the follower needs next were compacted away, so replace
+     * its state with {@code snapshot}. The follower answers with an {@link AppendResponse}
+     * accepting up to the snapshot's index (or up to its own commit index if that is already
+     * at or beyond it: the snapshot is then stale and ignored).
+     */
+    record InstallSnapshot(NodeId from, NodeId to, long term, Snapshot snapshot) implements RaftMessage {
+        public InstallSnapshot {
+            checkHeader(from, to, term);
+            Objects.requireNonNull(snapshot, "snapshot");
+        }
+    }
+
+    /**
      * Leader to follower: keep-alive carrying {@code commit} (at most the follower's match index)
      * and {@code readSequence}, the newest ReadIndex request the leader wants confirmed.
      */

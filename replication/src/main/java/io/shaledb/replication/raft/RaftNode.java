@@ -4,6 +4,7 @@ import io.shaledb.replication.raft.RaftMessage.AppendEntries;
 import io.shaledb.replication.raft.RaftMessage.AppendResponse;
 import io.shaledb.replication.raft.RaftMessage.Heartbeat;
 import io.shaledb.replication.raft.RaftMessage.HeartbeatResponse;
+import io.shaledb.replication.raft.RaftMessage.InstallSnapshot;
 import io.shaledb.replication.raft.RaftMessage.ReadIndexRequest;
 import io.shaledb.replication.raft.RaftMessage.ReadIndexResponse;
 import io.shaledb.replication.raft.RaftMessage.TimeoutNow;
@@ -24,34 +25,45 @@ import java.util.random.RandomGenerator;
  * same inputs and seed give the same outputs.
  *
  * <p><b>Driver contract.</b> Loop: feed ticks, messages and proposals; when {@link #hasReady()},
- * take {@link #ready()}, then <em>persist its entries and hard state before sending its
- * messages</em>, apply only its committed entries (never anything else), and call
+ * take {@link #ready()}, then <em>persist its snapshot, entries and hard state before sending
+ * its messages</em>, install its snapshot (if any) in the state machine <em>before</em> applying
+ * its committed entries, apply only those committed entries (never anything else), and call
  * {@link #advance(Ready)}. Only one Ready may be outstanding; steps, ticks and proposals are
  * allowed while it is. Proposals may be lost (leader change, dropped messages): the application
  * must watch for its entry being applied and re-propose otherwise.
  *
+ * <p><b>Snapshots.</b> The application makes them, never the core: at an index it has applied it
+ * stores a snapshot of its state machine (with {@link #membershipForSnapshot()}) and may compact
+ * the log up to that index (see {@link RaftLog}). A leader sends its latest snapshot
+ * ({@link RaftMessage.InstallSnapshot}) to a follower that needs a compacted entry; the follower
+ * hands it to its driver in {@link Ready#snapshot()}, and its commit and applied indexes jump to
+ * the snapshot's index. A restarted member has applied at least its stored snapshot.
+ *
  * <p>Implemented: elections with randomized timeouts, PreVote, CheckQuorum with leader lease,
- * log replication with conflict repair and fast back-off, per-follower probe/replicate progress
- * with an in-flight window, commit by counting only entries of the leader's term (after a no-op
- * appended on election), ReadIndex confirmed by a heartbeat quorum, leadership transfer,
- * membership changes. Not implemented: snapshots and log compaction, proposal forwarding.
+ * log replication with conflict repair and fast back-off, per-follower probe/replicate/snapshot
+ * progress with an in-flight window, commit by counting only entries of the leader's term (after
+ * a no-op appended on election), ReadIndex confirmed by a heartbeat quorum, leadership transfer,
+ * snapshot shipping and installation over compacted logs, membership changes. Not implemented:
+ * proposal forwarding, streaming of large snapshots in chunks.
  *
  * <p><b>Membership changes</b> (Raft thesis §4.1–4.2): one server at a time through
  * {@link #proposeConfChange(ConfChange)} — add a learner, promote it (or add a voter directly),
  * remove a learner or voter — so any majority of the old voters meets any majority of the new.
  * A change is in force on a member as soon as its log holds it, committed or not (a member
- * always uses the latest membership in its log, and falls back if that entry is overwritten).
- * Rules that keep this safe: at most one uncommitted change at a time, and none before the
- * leader has committed an entry of its own term (the thesis's fix of the single-server bug).
- * Only voters count — for commit, votes, CheckQuorum and ReadIndex ({@code Majority}); learners
- * receive the log but never campaign. A leader that removes itself keeps replicating without
- * counting itself until the removal commits, then sends TimeoutNow to the most up-to-date
- * remaining voter and steps down. A member whose uncommitted removal is in its log may still
- * campaign among the remaining voters to finish it. A removed node that missed its removal cannot
- * disrupt the group: members ignore vote requests from non-voters whose log is behind theirs,
- * PreVote keeps it from raising terms and the CheckQuorum lease from deposing a live leader.
- * The driver persists {@link #membershipAt(long)} with the applied index and passes both back at
- * restart ({@link RaftConfig#withApplied(long, Membership)}).
+ * always uses the latest membership in its log, and falls back if that entry is overwritten; a
+ * snapshot brings the membership recorded in it). Rules that keep this safe: at most one
+ * uncommitted change at a time, and none before the leader has committed an entry of its own
+ * term (the thesis's fix of the single-server bug). Only voters count — for commit, votes,
+ * CheckQuorum and ReadIndex ({@code Majority}); learners receive the log (and snapshots) but
+ * never campaign. A leader that removes itself keeps replicating without counting itself until
+ * the removal commits, then sends TimeoutNow to the most up-to-date remaining voter and steps
+ * down. A member whose uncommitted removal is in its log may still campaign among the remaining
+ * voters to finish it. A removed node that missed its removal cannot disrupt the group: members
+ * ignore vote requests from non-voters whose log is behind theirs, PreVote keeps it from raising
+ * terms and the CheckQuorum lease from deposing a live leader. The driver persists
+ * {@link #membershipAt(long)} with the applied index and passes both back at restart
+ * ({@link RaftConfig#withApplied(long, Membership)}); a stored snapshot's membership takes
+ * precedence when the snapshot is newer than that applied index.
  *
  * <p>Not thread-safe: one thread drives a node at a time.
  */
@@ -62,16 +74,31 @@ public final class RaftNode {
      *
      * @param commitWithoutQuorum      the leader commits everything it has appended without counting
      * @param voteIgnoresLog           voters skip the log up-to-date check (§5.4.1)
+     * @param snapshotSkipsEntry       after installing a snapshot, a member hands out the committed
+     *                                 entries that follow it skipping the first one (off by one)
      * @param commitCountsLearners     the leader counts learners as voters when committing
      * @param confChangeIgnoresPending membership changes are accepted while another is uncommitted
      *                                 and before the leader committed an entry of its term
      */
-    public record Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog, boolean commitCountsLearners,
-                         boolean confChangeIgnoresPending) {
-        public static final Faults NONE = new Faults(false, false, false, false);
+    public record Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog, boolean snapshotSkipsEntry,
+                         boolean commitCountsLearners, boolean confChangeIgnoresPending) {
+        public static final Faults NONE = new Faults(false, false, false, false, false);
 
+        /** The faults that predate snapshots and membership changes. */
         public Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog) {
-            this(commitWithoutQuorum, voteIgnoresLog, false, false);
+            this(commitWithoutQuorum, voteIgnoresLog, false, false, false);
+        }
+
+        public Faults withSnapshotSkipsEntry(boolean on) {
+            return new Faults(commitWithoutQuorum, voteIgnoresLog, on, commitCountsLearners, confChangeIgnoresPending);
+        }
+
+        public Faults withCommitCountsLearners(boolean on) {
+            return new Faults(commitWithoutQuorum, voteIgnoresLog, snapshotSkipsEntry, on, confChangeIgnoresPending);
+        }
+
+        public Faults withConfChangeIgnoresPending(boolean on) {
+            return new Faults(commitWithoutQuorum, voteIgnoresLog, snapshotSkipsEntry, commitCountsLearners, on);
         }
     }
 
@@ -105,8 +132,13 @@ public final class RaftNode {
         this.random = Objects.requireNonNull(random, "random");
         this.log = new EntryLog(storage, config.applied());
         this.lastHardState = storage.hardState();
-        this.members = new MembershipHistory(config.applied(), config.membership());
-        for (long i = config.applied() + 1; i <= log.lastIndex(); i++) {
+        // The membership as of the applied index: the stored snapshot's if that is where applying
+        // starts, else the driver's; later changes are read back from the log.
+        Snapshot snapshot = storage.snapshot();
+        boolean fromSnapshot = snapshot != null && snapshot.index() == log.applied();
+        this.members = new MembershipHistory(log.applied(),
+                fromSnapshot ? snapshot.meta().membership() : config.membership());
+        for (long i = log.applied() + 1; i <= log.lastIndex(); i++) {
             members.appended(log.entryAt(i));
         }
         this.election = new ElectionState(self, lastHardState, false);
@@ -172,9 +204,27 @@ public final class RaftNode {
         return members.at(index);
     }
 
-    /** The entry at {@code index} of this member's current log (persisted or not). */
+    /**
+     * The entry at {@code index} of this member's current log (persisted or not).
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is above {@link #lastIndex()} or below
+     *                                   {@link #firstIndex()} (compacted into a snapshot)
+     */
     public LogEntry entry(long index) {
         return log.entryAt(index);
+    }
+
+    /** Lowest index {@link #entry(long)} answers: 1, or the index after the newest snapshot compacted into. */
+    public long firstIndex() {
+        return log.firstIndex();
+    }
+
+    /**
+     * The membership to record in a snapshot the application takes at its applied index:
+     * {@code membershipAt(appliedIndex())}.
+     */
+    public Membership membershipForSnapshot() {
+        return members.at(log.applied());
     }
 
     // ---- inputs ----------------------------------------------------------------------------
@@ -308,6 +358,17 @@ public final class RaftNode {
         }
     }
 
+    /**
+     * The transport failed to deliver a message to {@code peer} (or a snapshot stream to it
+     * broke). A leader stops streaming to it, or stops waiting for its snapshot, and probes it
+     * again. Otherwise ignored.
+     */
+    public void reportUnreachable(NodeId peer) {
+        if (role() == Role.LEADER) {
+            replication.unreachable(peer);
+        }
+    }
+
     /** Processes one message from a peer. Messages for another member are a driver bug. */
     public void step(RaftMessage m) {
         if (!m.to().equals(self)) {
@@ -333,12 +394,11 @@ public final class RaftNode {
             boolean keepTerm = (m instanceof VoteRequest v && v.preVote())
                     || (m instanceof VoteResponse r && r.preVote() && r.granted());
             if (!keepTerm) {
-                NodeId lead = (m instanceof AppendEntries || m instanceof Heartbeat) ? m.from() : null;
+                NodeId lead = fromLeader(m) ? m.from() : null;
                 becomeFollower(m.term(), lead);
             }
         } else if (m.term() < term()) {
-            if ((config.checkQuorum() || config.preVote())
-                    && (m instanceof AppendEntries || m instanceof Heartbeat)) {
+            if ((config.checkQuorum() || config.preVote()) && fromLeader(m)) {
                 // A stale leader (e.g. isolated and unaware): tell it our term so it steps down.
                 send(AppendResponse.accept(self, m.from(), term(), 0));
             } else if (m instanceof VoteRequest v && v.preVote()) {
@@ -359,12 +419,16 @@ public final class RaftNode {
         maybeStepDownAfterRemoval();
     }
 
+    private static boolean fromLeader(RaftMessage m) {
+        return m instanceof AppendEntries || m instanceof Heartbeat || m instanceof InstallSnapshot;
+    }
+
     // ---- ready / advance -------------------------------------------------------------------
 
     /** True if {@link #ready()} would return something to persist, send, apply or report. */
     public boolean hasReady() {
         return log.hasUnstable() || !outbox.isEmpty() || !hardState().equals(lastHardState)
-                || log.hasNextCommittedEntries() || !readStates.isEmpty();
+                || log.hasNextCommittedEntries() || !readStates.isEmpty() || log.unstableSnapshot() != null;
     }
 
     /**
@@ -378,7 +442,7 @@ public final class RaftNode {
         }
         HardState hs = hardState();
         Ready r = new Ready(log.unstableEntries(), hs.equals(lastHardState) ? null : hs, outbox,
-                log.nextCommittedEntries(MAX_APPLY_PER_READY), readStates);
+                log.nextCommittedEntries(MAX_APPLY_PER_READY), readStates, log.unstableSnapshot());
         outbox = new ArrayList<>();
         readStates = new ArrayList<>();
         lastHardState = hs;
@@ -387,14 +451,18 @@ public final class RaftNode {
     }
 
     /**
-     * Acknowledges that {@code ready} was processed: its entries and hard state are durable, its
-     * messages sent and its committed entries applied.
+     * Acknowledges that {@code ready} was processed: its snapshot, entries and hard state are
+     * durable, its messages sent, its snapshot installed in the state machine and its committed
+     * entries applied.
      */
     public void advance(Ready ready) {
         if (ready != outstanding) {
             throw new IllegalStateException(self + ": advance() of a Ready that is not outstanding");
         }
         outstanding = null;
+        if (ready.snapshot() != null) {
+            log.snapshotApplied(ready.snapshot(), config.faults().snapshotSkipsEntry());
+        }
         if (!ready.entries().isEmpty()) {
             LogEntry last = ready.entries().get(ready.entries().size() - 1);
             log.stableTo(last.index(), last.term());
@@ -479,6 +547,9 @@ public final class RaftNode {
         } else if (m instanceof Heartbeat h) {
             becomeFollower(m.term(), m.from());
             handleHeartbeat(h);
+        } else if (m instanceof InstallSnapshot s) {
+            becomeFollower(m.term(), m.from());
+            handleSnapshot(s);
         } else if (m instanceof VoteResponse r && r.preVote() == pre) {
             votes.putIfAbsent(r.from(), r.granted());
             int result = pollResult();
@@ -525,6 +596,10 @@ public final class RaftNode {
             electionElapsed = 0;
             election.followerLearnsLeader(m.from());
             handleHeartbeat(h);
+        } else if (m instanceof InstallSnapshot s) {
+            electionElapsed = 0;
+            election.followerLearnsLeader(m.from());
+            handleSnapshot(s);
         } else if (m instanceof TimeoutNow && refreshEligibility()) {
             campaign(false, true);
         } else if (m instanceof ReadIndexResponse r) {
@@ -539,7 +614,7 @@ public final class RaftNode {
         }
         long lastNew = log.maybeAppend(a.prevIndex(), a.prevTerm(), a.commit(), a.entries());
         if (lastNew >= 0) {
-            if (members.reconcile(log, a.entries())) {
+            if (members.reconcile(log, a.prevIndex(), a.entries())) {
                 membershipChanged();
             }
             send(AppendResponse.accept(self, a.from(), term(), lastNew));
@@ -547,6 +622,18 @@ public final class RaftNode {
         }
         long hintIndex = log.findConflictByTerm(Math.min(a.prevIndex(), log.lastIndex()), a.prevTerm());
         send(new AppendResponse(self, a.from(), term(), a.prevIndex(), true, hintIndex, log.term(hintIndex)));
+    }
+
+    /** A snapshot from the leader; the answer says how far our log now matches the leader's. */
+    private void handleSnapshot(InstallSnapshot m) {
+        long committedBefore = log.committed();
+        long matched = log.acceptSnapshot(m.snapshot());
+        if (log.unstableSnapshot() == m.snapshot()) { // it replaced the whole log
+            members.restore(m.snapshot().index(), m.snapshot().term(), m.snapshot().meta().membership(),
+                    committedBefore);
+            membershipChanged();
+        }
+        send(AppendResponse.accept(self, m.from(), term(), matched));
     }
 
     private void handleHeartbeat(Heartbeat h) {

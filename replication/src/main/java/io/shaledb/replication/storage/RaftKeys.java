@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
  * <pre>
  *   &lt;rangeId:8&gt; 'h'                  hard state
  *   &lt;rangeId:8&gt; 'l' &lt;index:8 BE&gt;     log entry (indexes sort numerically; they are positive)
+ *   &lt;rangeId:8&gt; 's'                  latest snapshot (metadata and application data)
  *   &lt;rangeId:8&gt; 't'                  truncated state (index, term of the last compacted entry)
  * </pre>
  */
@@ -17,11 +18,13 @@ final class RaftKeys {
     static final byte HARD_STATE = 'h';
     static final byte LOG = 'l';
     static final byte TRUNCATED = 't';
+    static final byte SNAPSHOT = 's';
     static final int PREFIX_LENGTH = Long.BYTES;
     static final int ENTRY_KEY_LENGTH = PREFIX_LENGTH + 1 + Long.BYTES;
 
     private final byte[] hardState;
     private final byte[] truncated;
+    private final byte[] snapshot;
     private final byte[] logStart;
     private final byte[] logEnd;
     private final long rangeId;
@@ -30,6 +33,7 @@ final class RaftKeys {
         this.rangeId = range.value();
         this.hardState = withSuffix(HARD_STATE);
         this.truncated = withSuffix(TRUNCATED);
+        this.snapshot = withSuffix(SNAPSHOT);
         this.logStart = withSuffix(LOG);
         this.logEnd = withSuffix((byte) (LOG + 1));
     }
@@ -40,6 +44,10 @@ final class RaftKeys {
 
     byte[] truncatedState() {
         return truncated.clone();
+    }
+
+    byte[] snapshot() {
+        return snapshot.clone();
     }
 
     /** Inclusive lower bound of every entry key of this range. */

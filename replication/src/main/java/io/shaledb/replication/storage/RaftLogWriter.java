@@ -10,18 +10,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Group commit of Raft state for the groups of one store: persists the entries and hard states
- * of many {@link Ready}s with <b>one</b> {@link EngineBatch} and <b>at most one</b> synced engine
+ * Group commit of Raft state for the groups of one store: persists the snapshots, entries and
+ * hard states of many {@link Ready}s with <b>one</b> {@link EngineBatch} and <b>at most one</b> synced engine
  * write, never one fsync per group.
  *
  * <p><b>Contract.</b> The caller collects one {@link Ready} from each group that has one and
- * passes them all to {@link #persist(List)}. When it returns normally, every entry and hard state
- * in them is durable and visible through each group's {@link RocksRaftStorage}; only then may the
- * caller send each Ready's messages, apply its committed entries and call
+ * passes them all to {@link #persist(List)}. When it returns normally, every snapshot, entry and
+ * hard state in them is durable and visible through each group's {@link RocksRaftStorage}; only then may the
+ * caller send each Ready's messages, install its snapshot in the state machine, apply its
+ * committed entries and call
  * {@code RaftNode.advance}. If it throws, nothing was published: the caller must not send, apply
  * or advance any of those Readys (the store is then unusable; treat the failure as fatal).
  *
- * <p><b>Durability.</b> The write is synced if any group has entries, or a new term or vote.
+ * <p><b>Durability.</b> The write is synced if any group has a snapshot, entries, or a new term
+ * or vote. A Ready's snapshot is staged before its entries (which follow it), so the old log's
+ * deletion, the snapshot, the new truncated state and the new entries land in one atomic write.
  * A Ready whose only change is the commit index is written unsynced: losing it in a crash only
  * makes the member relearn its commit index from the leader, which Raft allows. RocksDB's
  * write-ahead log is sequential, so a later synced write also makes earlier unsynced ones
@@ -54,7 +57,7 @@ public final class RaftLogWriter {
     }
 
     /**
-     * Durably writes the entries and hard states of {@code readies} in one batch and at most one
+     * Durably writes the snapshots, entries and hard states of {@code readies} in one batch and at most one
      * synced write, then publishes them to each group's storage. See the class contract.
      *
      * @throws IllegalArgumentException if a storage appears twice, belongs to another engine or
@@ -79,12 +82,15 @@ public final class RaftLogWriter {
             for (GroupReady g : readies) {
                 Ready r = g.ready();
                 RocksRaftStorage s = g.storage();
+                if (r.snapshot() != null) {
+                    s.applySnapshot(batch, r.snapshot());
+                }
                 s.append(batch, r.entries());
                 HardState hs = r.hardState();
                 if (hs != null) {
                     s.setHardState(batch, hs);
                 }
-                sync |= !r.entries().isEmpty() || (hs != null && needsSync(s.hardState(), hs));
+                sync |= r.snapshot() != null || !r.entries().isEmpty() || (hs != null && needsSync(s.hardState(), hs));
             }
             if (!batch.isEmpty()) {
                 engine.write(batch, sync);

@@ -7,18 +7,22 @@ import io.shaledb.kv.storage.EngineIterator;
 import io.shaledb.replication.RangeId;
 import io.shaledb.replication.raft.HardState;
 import io.shaledb.replication.raft.LogEntry;
+import io.shaledb.replication.raft.Membership;
 import io.shaledb.replication.raft.RaftLog;
+import io.shaledb.replication.raft.Snapshot;
+import io.shaledb.replication.raft.SnapshotMeta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The Raft log, hard state and truncated state of one range's group, stored in a store's
+ * The Raft log, hard state, truncated state and latest snapshot of one range's group, stored in a store's
  * {@link Engine} under column family {@link ColumnFamily#RAFT} (key layout in {@link RaftKeys}).
  * Many groups share one engine; each has its own instance.
  *
  * <p><b>Two-phase writes.</b> Mutations are <em>staged</em> into an {@link EngineBatch} supplied
- * by the caller ({@link #append}, {@link #setHardState}, {@link #compact(EngineBatch, long)}), so
+ * by the caller ({@link #append}, {@link #setHardState}, {@link #applySnapshot},
+ * {@link #compact(EngineBatch, long)}), so
  * that the writes of many groups can share one batch and one fsync (see {@link RaftLogWriter}).
  * Reads through {@link RaftLog} see only <em>published</em> state: after the caller has written
  * the batch it calls {@link #publishStaged()}; if the write failed it calls
@@ -28,7 +32,8 @@ import java.util.Objects;
  * <p>Reads are served from a small in-memory copy of the newest entries ({@code tailCapacity})
  * and otherwise from RocksDB. The log is {@code [firstIndex(), lastIndex()]}; entries at or
  * below the truncated index have been compacted away, and {@link #term(long)} still answers for
- * the truncated index itself.
+ * the truncated index itself. Compaction never goes beyond the latest snapshot, which is kept
+ * (metadata in memory, data on disk only) so a leader can send it to followers.
  *
  * <p>Not thread-safe: used by the single thread driving the group (and its writer).
  */
@@ -44,6 +49,7 @@ public final class RocksRaftStorage implements RaftLog {
     // Published state: what a crash keeps once the staged batch was written.
     private HardState hardState;
     private TruncatedState truncated;
+    private SnapshotMeta snapshotMeta; // null if none
     private long lastIndex;
     /** Newest entries, contiguous, ending at lastIndex when not empty: tail.get(i).index() == tailFirst + i. */
     private final List<LogEntry> tail = new ArrayList<>();
@@ -53,6 +59,7 @@ public final class RocksRaftStorage implements RaftLog {
     private final List<Runnable> staged = new ArrayList<>();
     private long stagedLastIndex;
     private long stagedTruncatedIndex;
+    private long stagedSnapshotIndex;
 
     private RocksRaftStorage(Engine engine, RangeId range, int tailCapacity) {
         this.engine = engine;
@@ -63,6 +70,12 @@ public final class RocksRaftStorage implements RaftLog {
         this.hardState = hs == null ? HardState.INITIAL : RaftStateCodec.decodeHardState(hs);
         byte[] ts = engine.get(ColumnFamily.RAFT, keys.truncatedState());
         this.truncated = ts == null ? TruncatedState.NONE : RaftStateCodec.decodeTruncated(ts);
+        byte[] snap = engine.get(ColumnFamily.RAFT, keys.snapshot());
+        this.snapshotMeta = snap == null ? null : RaftStateCodec.decodeSnapshot(snap).meta();
+        if (truncated.index() > snapshotIndex()) {
+            throw new CorruptRaftStateException(range + ": log compacted to " + truncated.index()
+                    + " beyond its snapshot " + snapshotMeta);
+        }
         this.lastIndex = Math.max(truncated.index(), storedLastIndex());
         this.tailFirst = lastIndex + 1;
         resetStaged();
@@ -102,6 +115,24 @@ public final class RocksRaftStorage implements RaftLog {
     /** The last compacted entry, {@link TruncatedState#NONE} if never compacted. */
     public TruncatedState truncatedState() {
         return truncated;
+    }
+
+    /** The latest snapshot's metadata without reading its data; null if none. */
+    public SnapshotMeta snapshotMeta() {
+        return snapshotMeta;
+    }
+
+    /** {@inheritDoc} Reads the data from the engine on every call. */
+    @Override
+    public Snapshot snapshot() {
+        if (snapshotMeta == null) {
+            return null;
+        }
+        byte[] v = engine.get(ColumnFamily.RAFT, keys.snapshot());
+        if (v == null) {
+            throw new CorruptRaftStateException(range + ": snapshot " + snapshotMeta + " missing");
+        }
+        return RaftStateCodec.decodeSnapshot(v);
     }
 
     @Override
@@ -213,12 +244,72 @@ public final class RocksRaftStorage implements RaftLog {
     }
 
     /**
-     * Stages the removal of every entry at or below {@code index} and records it as the truncated
-     * state. A no-op if {@code index} is at or below the truncated index. The core does not know
-     * about compaction yet: compact only entries every member holds and has applied.
+     * Stages the installation of a snapshot received from the leader (a Ready's snapshot): it
+     * becomes the latest snapshot and replaces the whole log — every stored entry is deleted and
+     * the truncated state moves to the snapshot's index — all in {@code batch}.
      *
-     * @throws IllegalArgumentException if {@code index} is above the published last index, or
-     *                                  above an entry staged but not yet published
+     * @throws IllegalArgumentException if it is not newer than the (staged) latest snapshot
+     */
+    public void applySnapshot(EngineBatch batch, Snapshot snapshot) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(snapshot, "snapshot");
+        if (snapshot.index() <= stagedSnapshotIndex) {
+            throw new IllegalArgumentException(range + ": " + snapshot + " is not newer than the snapshot at "
+                    + stagedSnapshotIndex);
+        }
+        TruncatedState t = new TruncatedState(snapshot.index(), snapshot.term());
+        batch.deleteRange(ColumnFamily.RAFT, keys.logStart(), keys.logEnd());
+        batch.put(ColumnFamily.RAFT, keys.snapshot(), RaftStateCodec.encodeSnapshot(snapshot));
+        batch.put(ColumnFamily.RAFT, keys.truncatedState(), RaftStateCodec.encodeTruncated(t));
+        stagedSnapshotIndex = snapshot.index();
+        stagedTruncatedIndex = snapshot.index();
+        stagedLastIndex = snapshot.index();
+        SnapshotMeta meta = snapshot.meta();
+        staged.add(() -> publishSnapshotInstall(meta, t));
+    }
+
+    /**
+     * Records, in a batch of its own written unsynced, a snapshot the application made of its
+     * state machine after applying entry {@code index}; does not compact (see
+     * {@link #compact(long)}). The caller must have applied {@code index}, so it is committed.
+     * Losing the write in a crash is harmless: a later synced write makes it durable, and the
+     * compaction it allows is written after it.
+     *
+     * @return the snapshot
+     * @throws IllegalArgumentException if {@code index} is outside {@code [firstIndex() - 1, lastIndex()]}
+     *                                  or not above the latest snapshot's index
+     * @throws IllegalStateException    if other writes are staged and not yet published
+     */
+    public Snapshot createSnapshot(long index, Membership membership, byte[] data) {
+        if (hasStaged()) {
+            throw new IllegalStateException(range + ": createSnapshot while writes are staged");
+        }
+        if (index <= snapshotIndex()) {
+            throw new IllegalArgumentException(range + ": snapshot at " + index + " is not newer than "
+                    + snapshotMeta);
+        }
+        if (index < truncated.index() || index > lastIndex) {
+            throw new IllegalArgumentException(range + ": snapshot at " + index + " outside the log ["
+                    + truncated.index() + ", " + lastIndex + "]");
+        }
+        Snapshot snapshot = new Snapshot(new SnapshotMeta(index, term(index), membership), data);
+        try (EngineBatch batch = engine.newBatch()) {
+            batch.put(ColumnFamily.RAFT, keys.snapshot(), RaftStateCodec.encodeSnapshot(snapshot));
+            engine.write(batch, false);
+        }
+        snapshotMeta = snapshot.meta();
+        resetStaged();
+        return snapshot;
+    }
+
+    /**
+     * Stages the removal of every entry at or below {@code index} and records it as the truncated
+     * state. A no-op if {@code index} is at or below the truncated index. Compact only up to a
+     * snapshot: a follower that needs a compacted entry is sent the snapshot instead.
+     *
+     * @throws IllegalArgumentException if {@code index} is above the published last index, above
+     *                                  an entry staged but not yet published, or above the latest
+     *                                  (staged) snapshot's index
      */
     public void compact(EngineBatch batch, long index) {
         Objects.requireNonNull(batch, "batch");
@@ -228,6 +319,10 @@ public final class RocksRaftStorage implements RaftLog {
         if (index > lastIndex || index > stagedLastIndex) {
             throw new IllegalArgumentException(range + ": cannot compact to " + index + ", last durable index is "
                     + Math.min(lastIndex, stagedLastIndex));
+        }
+        if (index > stagedSnapshotIndex) {
+            throw new IllegalArgumentException(range + ": cannot compact to " + index + " beyond the snapshot at "
+                    + stagedSnapshotIndex);
         }
         TruncatedState t = new TruncatedState(index, term(index));
         batch.deleteRange(ColumnFamily.RAFT, keys.logStart(), keys.entry(index + 1));
@@ -305,6 +400,18 @@ public final class RocksRaftStorage implements RaftLog {
         lastIndex = Math.max(lastIndex, t.index());
     }
 
+    private void publishSnapshotInstall(SnapshotMeta meta, TruncatedState t) {
+        snapshotMeta = meta;
+        truncated = t;
+        tail.clear();
+        tailFirst = t.index() + 1;
+        lastIndex = t.index();
+    }
+
+    private long snapshotIndex() {
+        return snapshotMeta == null ? 0 : snapshotMeta.index();
+    }
+
     private void trimTail() {
         int excess = tail.size() - tailCapacity;
         if (excess > 0) {
@@ -317,6 +424,7 @@ public final class RocksRaftStorage implements RaftLog {
         staged.clear();
         stagedLastIndex = lastIndex;
         stagedTruncatedIndex = truncated.index();
+        stagedSnapshotIndex = snapshotIndex();
     }
 
     private void checkReadable(long lo, long hi) {

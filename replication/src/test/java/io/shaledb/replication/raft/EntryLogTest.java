@@ -94,4 +94,31 @@ class EntryLogTest {
         assertTrue(log.maybeCommit(2, 2));
         assertEquals(2, log.committed());
     }
+
+    private static final Membership M = Membership.ofVoters(List.of(NodeId.of(1)));
+
+    @Test
+    void pendingSnapshotReplacesTheLogUntilApplied() {
+        EntryLog log = persisted(List.of(e(1, 1), e(1, 2), e(1, 3)), 1);
+        log.maybeAppend(3, 1, 1, List.of(e(1, 4)));
+        Snapshot snap = new Snapshot(new SnapshotMeta(6, 2, M), new byte[0]);
+        assertEquals(6, log.acceptSnapshot(snap));
+        assertEquals(snap, log.unstableSnapshot());
+        assertEquals(7, log.firstIndex());
+        assertEquals(6, log.lastIndex());
+        assertEquals(2, log.term(6));
+        assertEquals(0, log.term(0));
+        assertThrows(IndexOutOfBoundsException.class, () -> log.term(3), "compacted, though still in storage");
+        assertThrows(IndexOutOfBoundsException.class, () -> log.entryAt(6));
+        assertEquals(List.of(), log.unstableEntries(), "the unstable tail was dropped");
+        assertEquals(6, log.committed());
+        assertEquals(0, log.applied());
+        assertTrue(!log.hasNextCommittedEntries(), "nothing is applied before the snapshot");
+        assertEquals(6, log.findConflictByTerm(9, 1), "the search stops at the snapshot");
+        log.appliedTo(1); // an older Ready's committed entries may still be acknowledged
+        log.snapshotApplied(snap, false);
+        assertEquals(null, log.unstableSnapshot());
+        assertEquals(6, log.applied());
+        assertEquals(6, log.acceptSnapshot(new Snapshot(new SnapshotMeta(5, 2, M), new byte[0])), "stale: ignored");
+    }
 }

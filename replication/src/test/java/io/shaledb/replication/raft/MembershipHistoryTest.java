@@ -59,12 +59,15 @@ class MembershipHistoryTest {
     }
 
     @Test
-    void restoreFromASnapshotReplacesEverything() {
+    void aSnapshotDropsUncommittedChangesAndKeepsTheCommittedOnes() {
         MembershipHistory h = new MembershipHistory(0, ONE);
         h.appended(conf(1, 1, ConfChange.addVoter(N2)));
+        h.appended(conf(1, 3, ConfChange.addLearner(N3))); // uncommitted, overwritten elsewhere
         Membership snap = Membership.ofVoters(List.of(N2, N3));
-        h.restore(10, snap);
+        h.restore(10, 2, snap, 2);
         assertEquals(snap, h.current());
         assertEquals(10, h.lastChangeIndex());
+        assertEquals(Set.of(N1, N2), h.at(2).voters(), "entries applied before the snapshot keep theirs");
+        assertTrue(h.at(9).learners().isEmpty(), "the dropped change is gone");
     }
 }

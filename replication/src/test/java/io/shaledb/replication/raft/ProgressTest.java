@@ -56,4 +56,26 @@ class ProgressTest {
         assertTrue(p.maybeDecrTo(7, 0));
         assertEquals(5, p.next);
     }
+
+    @Test
+    void snapshotStatePausesUntilTheSnapshotIsAcknowledgedOrOverdue() {
+        Progress p = new Progress(3, 4);
+        p.maybeUpdate(2);
+        p.becomeSnapshot(10);
+        assertEquals(Progress.State.SNAPSHOT, p.state);
+        assertTrue(p.isPaused());
+        assertFalse(p.maybeDecrTo(2, 1), "rejections of earlier appends are ignored");
+        p.maybeUpdate(5);
+        assertFalse(p.snapshotDone(), "an ack below the snapshot does not end it");
+        assertFalse(p.snapshotOverdue(3));
+        assertFalse(p.snapshotOverdue(3));
+        assertTrue(p.snapshotOverdue(3));
+        p.maybeUpdate(10);
+        assertTrue(p.snapshotDone());
+        p.becomeProbe();
+        assertEquals(11, p.next);
+        assertEquals(0, p.pendingSnapshot);
+        assertFalse(p.isPaused());
+        assertFalse(p.snapshotOverdue(1), "only counts in SNAPSHOT state");
+    }
 }

@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
  * <p>The network drops, duplicates and delays (hence reorders) messages and can partition the
  * group into halves, isolate a node or cut one direction only. A node's Ready is persisted after
  * a simulated disk latency; a crash before that loses the unpersisted entries and hard state,
- * and the ready's messages are never sent. Safety is checked by {@link SimulationInvariants}
+ * and the ready's messages are never sent. Each member's application ({@link SimApplication})
+ * periodically snapshots its state and compacts its log, so members that fell behind catch up by
+ * InstallSnapshot. Safety is checked by {@link SimulationInvariants}
  * after every event; at the end all faults heal and the group must make progress again and
  * converge (liveness).
  *
@@ -54,14 +56,16 @@ final class RaftSimulation {
         String replay() {
             return "replay with a plain @Test: new RaftSimulation(new RaftSimulation.Options(" + nodes + ", "
                     + seed + "L, " + duration + ", " + nemesis + ", new RaftNode.Faults(" + faults.commitWithoutQuorum()
-                    + ", " + faults.voteIgnoresLog() + ", " + faults.commitCountsLearners() + ", "
-                    + faults.confChangeIgnoresPending() + "), " + reconfigure + ")).run()";
+                    + ", " + faults.voteIgnoresLog() + ", " + faults.snapshotSkipsEntry() + ", "
+                    + faults.commitCountsLearners() + ", " + faults.confChangeIgnoresPending() + "), " + reconfigure
+                    + ")).run()";
         }
     }
 
     /** What a run did, for assertions and reports. */
     record Summary(long events, long committed, int acknowledged, int reads, int crashes, int partitions,
-                   long maxTerm, int confChanges, int leaderRemovals) {
+                   long maxTerm, int snapshotsTaken, int snapshotsSent, int snapshotsInstalled, int confChanges,
+                   int leaderRemovals) {
     }
 
     private static final int TICK = 10;
@@ -81,7 +85,7 @@ final class RaftSimulation {
         RaftNode raft;
         int incarnation;
         boolean busy;
-        long applied;
+        final SimApplication app = new SimApplication();
 
         SimNode(NodeId id) {
             this.id = id;
@@ -92,7 +96,7 @@ final class RaftSimulation {
             raft = new RaftNode(cfg, storage, new SplittableRandom(random.nextLong()));
             incarnation++;
             busy = false;
-            applied = 0;
+            app.restore(storage.snapshot());
             invariants.restarted(id);
         }
     }
@@ -123,12 +127,17 @@ final class RaftSimulation {
     private int crashes;
     private int partitions;
     private long maxTerm;
+    private final SplittableRandom snapshotPolicy;
+    private int snapshotsTaken;
+    private int snapshotsSent;
+    private int snapshotsInstalled;
     private int confChanges;
     private int leaderRemovals;
 
     RaftSimulation(Options options) {
         this.options = options;
         this.random = new SplittableRandom(options.seed());
+        this.snapshotPolicy = new SplittableRandom(~options.seed());
         for (int i = 1; i <= options.nodes(); i++) {
             ids.add(NodeId.of(i));
         }
@@ -182,7 +191,7 @@ final class RaftSimulation {
             }
             checkConverged();
             return new Summary(events, invariants.committedCount(), acknowledged, reads, crashes, partitions, maxTerm,
-                    confChanges, leaderRemovals);
+                    snapshotsTaken, snapshotsSent, snapshotsInstalled, confChanges, leaderRemovals);
         } catch (AssertionError | RuntimeException v) {
             throw new AssertionError("seed " + options.seed() + ", " + options.nodes() + " nodes, event " + events
                     + " at t=" + now + ": " + v.getMessage() + "\n  " + options.replay(), v);
@@ -234,6 +243,9 @@ final class RaftSimulation {
         if (n.incarnation != incarnation || n.raft == null) {
             return; // crashed before the write was durable: lost
         }
+        if (r.snapshot() != null) {
+            n.storage.applySnapshot(r.snapshot());
+        }
         n.storage.append(r.entries());
         if (r.hardState() != null) {
             n.storage.setHardState(r.hardState());
@@ -242,9 +254,14 @@ final class RaftSimulation {
         for (RaftMessage m : r.messages()) {
             send(m);
         }
+        if (r.snapshot() != null) {
+            invariants.snapshotInstalled(n.id, n.app.applied(), r.snapshot());
+            n.app.restore(r.snapshot());
+            snapshotsInstalled++;
+        }
         for (LogEntry e : r.committedEntries()) {
-            invariants.applied(n.id, n.applied, e);
-            n.applied = e.index();
+            invariants.applied(n.id, n.app.applied(), e);
+            n.app.apply(e, n.raft.membershipAt(e.index()));
             if (e.type() == EntryType.COMMAND) {
                 Proposal p = proposals.get(new String(e.data(), StandardCharsets.UTF_8));
                 if (p != null && p.node.equals(n.id) && p.incarnation == incarnation && p.entry.equals(e)) {
@@ -256,6 +273,13 @@ final class RaftSimulation {
                     }
                 }
             }
+        }
+        invariants.checkState(n.id + "'s application", n.app.applied(), n.app.state());
+        Snapshot taken = n.app.maybeSnapshot(n.storage, snapshotPolicy);
+        if (taken != null) {
+            invariants.snapshotTaken(n.id, taken);
+            invariants.checkStoredSnapshot(n.id, n.storage);
+            snapshotsTaken++;
         }
         for (ReadState rs : r.readStates()) {
             Long minIndex = pendingReads.remove(new String(rs.context(), StandardCharsets.UTF_8));
@@ -269,6 +293,9 @@ final class RaftSimulation {
     }
 
     private void send(RaftMessage m) {
+        if (m instanceof RaftMessage.InstallSnapshot) {
+            snapshotsSent++;
+        }
         if (random.nextDouble() < dropRate) {
             return;
         }

@@ -62,6 +62,18 @@ class RaftSimulationTest {
         }
     }
 
+    @Test
+    void laggingMembersCatchUpByInstallingSnapshots() {
+        int installed = 0;
+        for (long seed = 1; seed <= 4; seed++) {
+            RaftSimulation.Summary s = new RaftSimulation(RaftSimulation.Options.of(3, seed)).run();
+            assertTrue(s.snapshotsTaken() > 0, "applications snapshot and compact: " + s);
+            assertTrue(s.snapshotsInstalled() <= s.snapshotsSent(), s.toString());
+            installed += s.snapshotsInstalled();
+        }
+        assertTrue(installed > 0, "crashes and partitions force some members to catch up by snapshot");
+    }
+
     private static void assertSafeAndLive(int nodes, long seed) {
         RaftSimulation.Summary s = new RaftSimulation(RaftSimulation.Options.of(nodes, seed)).run();
         assertTrue(s.acknowledged() > 0, "some proposals were acknowledged: " + s);

@@ -12,12 +12,18 @@ import java.util.function.Function;
  *
  * <p>"Truth" is the sequence of entries any member has ever reported committed: the first member
  * to commit index i fixes it, and every later commit, application or leader log must agree.
+ * The reference state at index i is {@link SimApplication}'s hash chain over truth's first i
+ * entries: the state of a member that applied the committed entries one by one.
+ *
+ * <p>Snapshot properties: a snapshot sits at the log start ({@code firstIndex == index + 1}, its
+ * term still answered); it never covers uncommitted entries (its index is within truth, its term
+ * matches); its data, and the state of a member that installed it, equal the reference state.
  *
  * <p>Membership: the committed membership is the initial one with the CONF_CHANGE entries of the
  * truth applied. A leader must be a voter of its membership (unless its own removal is still
  * uncommitted), its membership must not allow a majority disjoint from one of the committed
- * membership, and whenever its commit index grows the entry there must be durable on a majority
- * of its membership's voters.
+ * membership, and whenever its commit index grows the entry there must be durable (in the log,
+ * or covered by a snapshot) on a majority of its membership's voters.
  */
 final class SimulationInvariants {
     /** A broken safety property. */
@@ -31,6 +37,7 @@ final class SimulationInvariants {
     private Membership committedMembership;
     private final Map<NodeId, long[]> leaderCommit = new HashMap<>(); // id -> {term, commit} while leader
     private final List<LogEntry> truth = new ArrayList<>(); // truth.get(i - 1) is committed entry i
+    private final List<Long> referenceStates = new ArrayList<>(); // state after truth's first i + 1 entries
     private final Map<Long, NodeId> leaderOfTerm = new HashMap<>();
     private final Map<NodeId, Long> lastCommit = new HashMap<>();
     private final Map<NodeId, Long> lastApplied = new HashMap<>();
@@ -38,6 +45,14 @@ final class SimulationInvariants {
     private final Map<NodeId, Long> verifiedUpTo = new HashMap<>();
     private final Map<NodeId, Long> lastTerm = new HashMap<>();
     private long maxAckedIndex;
+
+    /** For tests of single checks: voters 1..{@code clusterSize}, no storages to look at. */
+    SimulationInvariants(int clusterSize) {
+        this(Membership.ofVoters(java.util.stream.LongStream.rangeClosed(1, clusterSize).mapToObj(NodeId::of).toList()),
+                id -> {
+                    throw new IllegalStateException("no storage for " + id);
+                });
+    }
 
     SimulationInvariants(Membership initial, Function<NodeId, RaftLog> storages) {
         this.committedMembership = initial;
@@ -101,11 +116,14 @@ final class SimulationInvariants {
         }
         lastCommit.put(id, commit);
         lastApplied.put(id, applied);
+        if (n.firstIndex() - 1 > truth.size()) {
+            fail(id + " compacted its log to " + (n.firstIndex() - 1) + " beyond the committed prefix " + truth.size());
+        }
         long from = fullSweep ? 1 : Math.min(verifiedUpTo.getOrDefault(id, 0L), commit) + 1;
-        for (long i = from; i <= commit; i++) {
+        for (long i = Math.max(from, n.firstIndex()); i <= commit; i++) {
             agreeCommitted(id + "'s committed log", n.entry(i));
         }
-        if (commit > 0) {
+        if (commit >= n.firstIndex()) {
             agreeCommitted(id + "'s committed log", n.entry(commit));
         }
         verifiedUpTo.put(id, commit);
@@ -117,10 +135,11 @@ final class SimulationInvariants {
      */
     void checkLogMatching(RaftNode a, RaftNode b) {
         long i = Math.min(a.lastIndex(), b.lastIndex());
-        while (i > 0 && a.entry(i).term() != b.entry(i).term()) {
+        long lowest = Math.max(1, Math.max(a.firstIndex(), b.firstIndex())); // below: compacted on one
+        while (i >= lowest && a.entry(i).term() != b.entry(i).term()) {
             i--;
         }
-        for (; i > 0; i--) {
+        for (; i >= lowest; i--) {
             if (!a.entry(i).equals(b.entry(i))) {
                 fail("log matching broken at index " + i + ": " + a.id() + " has " + a.entry(i) + ", "
                         + b.id() + " has " + b.entry(i) + " below a common entry");
@@ -152,7 +171,10 @@ final class SimulationInvariants {
             int copies = 0;
             for (NodeId voter : m.voters()) {
                 RaftLog s = storages.apply(voter);
-                if (s.lastIndex() >= commit && s.entries(commit, commit + 1).get(0).equals(e)) {
+                if (commit < s.firstIndex()) {
+                    // Compacted: held as part of a snapshot, which only covers committed entries.
+                    copies += s.snapshot() != null && s.snapshot().index() >= commit ? 1 : 0;
+                } else if (s.lastIndex() >= commit && s.entries(commit, commit + 1).get(0).equals(e)) {
                     copies++;
                 }
             }
@@ -169,7 +191,7 @@ final class SimulationInvariants {
             fail("new leader " + leader.id() + " of term " + leader.term() + " has " + leader.lastIndex()
                     + " entries but " + truth.size() + " are committed");
         }
-        for (int i = 1; i <= truth.size(); i++) {
+        for (int i = (int) Math.max(1, leader.firstIndex()); i <= truth.size(); i++) {
             if (!leader.entry(i).equals(truth.get(i - 1))) {
                 fail("new leader " + leader.id() + " of term " + leader.term() + " lacks committed entry "
                         + truth.get(i - 1) + ", has " + leader.entry(i));
@@ -188,9 +210,72 @@ final class SimulationInvariants {
             fail(id + " persisted commit " + commit + " beyond its persisted log " + storage.lastIndex());
         }
         long from = fullSweep ? 1 : Math.max(1, commit);
-        for (long i = from; i <= commit; i++) {
+        for (long i = Math.max(from, storage.firstIndex()); i <= commit; i++) {
             agreeCommitted(id + "'s persisted log", storage.entries(i, i + 1).get(0));
         }
+        checkStoredSnapshot(id, storage);
+    }
+
+    /** A member's stored snapshot sits at its log start and covers only committed entries. */
+    void checkStoredSnapshot(NodeId id, RaftLog storage) {
+        Snapshot s = storage.snapshot();
+        long start = s == null ? 0 : s.index();
+        if (storage.firstIndex() != start + 1) {
+            fail(id + "'s log starts at " + storage.firstIndex() + " but its snapshot is " + s);
+        }
+        if (s != null) {
+            if (storage.term(s.index()) != s.term()) {
+                fail(id + "'s log has term " + storage.term(s.index()) + " at its snapshot " + s);
+            }
+            if (storage.hardState().commit() < s.index()) {
+                fail(id + "'s snapshot " + s + " is beyond its persisted commit " + storage.hardState().commit());
+            }
+            checkCommittedSnapshot(id + "'s stored snapshot", s);
+        }
+    }
+
+    /** {@code s} was created by {@code id}'s application from its state. */
+    void snapshotTaken(NodeId id, Snapshot s) {
+        checkCommittedSnapshot(id + " took snapshot", s);
+        checkState(id + " took snapshot", s.index(), SimApplication.decode(s.data()));
+    }
+
+    /** {@code id}, having applied up to {@code previousApplied}, installs {@code s} from the leader. */
+    void snapshotInstalled(NodeId id, long previousApplied, Snapshot s) {
+        if (s.index() <= previousApplied) {
+            fail(id + " installed " + s + " after applying up to " + previousApplied + " (stale snapshot)");
+        }
+        checkCommittedSnapshot(id + " installed snapshot", s);
+        checkState(id + " installed snapshot", s.index(), SimApplication.decode(s.data()));
+    }
+
+    /** {@code id}'s application state after applying up to {@code index} equals the reference. */
+    void checkState(String who, long index, long state) {
+        if (state != referenceState(index)) {
+            fail(who + ": state at index " + index + " differs from the state of applying the committed "
+                    + "entries one by one");
+        }
+    }
+
+    private void checkCommittedSnapshot(String who, Snapshot s) {
+        if (s.index() > truth.size()) {
+            fail(who + " " + s + " covers uncommitted entries (committed prefix is " + truth.size() + ")");
+        }
+        if (truth.get((int) s.index() - 1).term() != s.term()) {
+            fail(who + " " + s + " has term " + s.term() + " where " + truth.get((int) s.index() - 1)
+                    + " was committed");
+        }
+    }
+
+    private long referenceState(long index) {
+        if (index > truth.size()) {
+            fail("state at index " + index + " beyond the committed prefix " + truth.size());
+        }
+        while (referenceStates.size() < index) {
+            long previous = referenceStates.isEmpty() ? 0 : referenceStates.get(referenceStates.size() - 1);
+            referenceStates.add(SimApplication.chain(previous, truth.get(referenceStates.size())));
+        }
+        return index == 0 ? 0 : referenceStates.get((int) index - 1);
     }
 
     /** {@code entry} was applied by {@code id} as the next entry after {@code previousApplied}. */

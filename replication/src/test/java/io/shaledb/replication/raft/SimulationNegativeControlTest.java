@@ -24,8 +24,14 @@ class SimulationNegativeControlTest {
     }
 
     @Test
+    void catchesAMemberThatSkipsTheEntryAfterAnInstalledSnapshot() {
+        String caught = firstViolation(RaftNode.Faults.NONE.withSnapshotSkipsEntry(true), 10);
+        assertTrue(caught.contains("applied") || caught.contains("state"), caught);
+    }
+
+    @Test
     void catchesALeaderThatCountsLearnersAsVoters() {
-        String caught = firstViolation(new RaftNode.Faults(false, false, true, false), 5);
+        String caught = firstViolation(RaftNode.Faults.NONE.withCommitCountsLearners(true), 5);
         assertTrue(caught.contains("quorum"), caught);
     }
 
@@ -33,7 +39,7 @@ class SimulationNegativeControlTest {
     void catchesMembershipChangesThatIgnoreThePendingRule() {
         // Two changes in flight at once let a leader's voters drift two servers away from the
         // committed membership: majorities that need not intersect.
-        String caught = firstViolation(new RaftNode.Faults(false, false, false, true), 10);
+        String caught = firstViolation(RaftNode.Faults.NONE.withConfChangeIgnoresPending(true), 10);
         assertTrue(caught.contains("majorities") || caught.contains("committed"), caught);
     }
 

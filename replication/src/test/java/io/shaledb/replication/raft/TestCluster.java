@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * A synchronous cluster for scenario tests (like etcd's raft_test network): every Ready is
  * persisted and its messages delivered immediately, in FIFO order, except across cut links.
- * Applied commands are recorded per node.
+ * Applied commands and installed snapshots are recorded per node.
  */
 final class TestCluster {
     final List<NodeId> ids = new ArrayList<>();
@@ -21,6 +21,9 @@ final class TestCluster {
     final Map<NodeId, MemoryRaftStorage> storages = new HashMap<>();
     final Map<NodeId, List<LogEntry>> applied = new HashMap<>();
     final Map<NodeId, List<ReadState>> readStates = new HashMap<>();
+    final Map<NodeId, List<Snapshot>> installed = new HashMap<>();
+    /** Messages matching this are dropped (once each) as if lost; for snapshot-loss scenarios. */
+    java.util.function.Predicate<RaftMessage> lose = m -> false;
     private final Set<List<NodeId>> cut = new HashSet<>();
     private final ArrayDeque<RaftMessage> inFlight = new ArrayDeque<>();
     private final Function<NodeId, RaftConfig> configs;
@@ -57,6 +60,7 @@ final class TestCluster {
         nodes.put(id, new RaftNode(configs.apply(id), storages.get(id), new SplittableRandom(id.value())));
         applied.put(id, new ArrayList<>());
         readStates.put(id, new ArrayList<>());
+        installed.put(id, new ArrayList<>());
     }
 
     /** Replaces a node's storage with {@code log} (entries and hard state) and restarts it. */
@@ -94,6 +98,10 @@ final class TestCluster {
                 if (n.hasReady()) {
                     progress = true;
                     Ready r = n.ready();
+                    if (r.snapshot() != null) {
+                        storages.get(id).applySnapshot(r.snapshot());
+                        installed.get(id).add(r.snapshot());
+                    }
                     storages.get(id).append(r.entries());
                     if (r.hardState() != null) {
                         storages.get(id).setHardState(r.hardState());
@@ -107,7 +115,7 @@ final class TestCluster {
             RaftMessage m = inFlight.pollFirst();
             if (m != null) {
                 progress = true;
-                if (cut.contains(List.of(m.from(), m.to()))) {
+                if (cut.contains(List.of(m.from(), m.to())) || lose.test(m)) {
                     dropped.add(m);
                 } else {
                     delivered.add(m);

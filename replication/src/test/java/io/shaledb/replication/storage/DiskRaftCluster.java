@@ -11,6 +11,7 @@ import io.shaledb.replication.raft.RaftMessage;
 import io.shaledb.replication.raft.RaftNode;
 import io.shaledb.replication.raft.Ready;
 import io.shaledb.replication.raft.Role;
+import io.shaledb.replication.raft.Snapshot;
 import io.shaledb.replication.storage.RaftLogWriter.GroupReady;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -40,6 +41,7 @@ public final class DiskRaftCluster implements AutoCloseable {
         RaftLogWriter writer;
         RaftNode node;
         final List<LogEntry> applied = new ArrayList<>();
+        final List<Snapshot> installed = new ArrayList<>();
 
         Member(NodeId id, Path dir) {
             this.id = id;
@@ -60,6 +62,11 @@ public final class DiskRaftCluster implements AutoCloseable {
 
         public boolean up() {
             return node != null;
+        }
+
+        /** Snapshots installed from a leader since the last (re)start, in order. */
+        public List<Snapshot> installedSnapshots() {
+            return installed;
         }
 
         /** Command entries applied since the last (re)start, in order. */
@@ -179,6 +186,7 @@ public final class DiskRaftCluster implements AutoCloseable {
         m.storage = null;
         m.writer = null;
         m.applied.clear();
+        m.installed.clear();
         m.engine.close();
         m.engine = null;
     }
@@ -201,6 +209,9 @@ public final class DiskRaftCluster implements AutoCloseable {
         Ready r = m.node.ready();
         m.writer.persist(List.of(new GroupReady(m.storage, r)));
         network.addAll(r.messages());
+        if (r.snapshot() != null) {
+            m.installed.add(r.snapshot()); // the state machine is just the applied list: nothing to load
+        }
         for (LogEntry e : r.committedEntries()) {
             m.applied.add(e);
             applyListener.accept(m.id, e);

@@ -83,6 +83,52 @@ class DiskRaftClusterTest {
     }
 
     @ParameterizedTest
+    @ValueSource(longs = {4, 5})
+    void aFollowerThatMissedCompactedEntriesInstallsTheLeadersSnapshotOnDisk(long seed) {
+        try (DiskRaftCluster c = new DiskRaftCluster(root, 3, OPTIONS, seed)) {
+            DiskRaftCluster.Member leader = c.awaitLeader(200);
+            long follower = leader.node().id().value() % 3 + 1;
+            c.crash(follower);
+            for (int i = 0; i < 12; i++) {
+                leader.node().propose(bytes("s" + i));
+                c.drain(1000);
+            }
+            for (long id = 1; id <= 3; id++) {
+                DiskRaftCluster.Member m = c.member(id);
+                if (m.up()) {
+                    long applied = m.node().appliedIndex();
+                    m.storage().createSnapshot(applied, m.node().membershipForSnapshot(),
+                            bytes(String.join(",", texts(m.appliedCommands()))));
+                    m.storage().compact(applied);
+                }
+            }
+            long snapIndex = leader.storage().snapshotMeta().index();
+            assertEquals(snapIndex + 1, leader.node().firstIndex());
+
+            c.restart(follower);
+            DiskRaftCluster.Member f = c.member(follower);
+            for (int t = 0; t < 5; t++) {
+                c.tickAll();
+                c.drain(1000);
+            }
+            assertEquals(List.of(leader.storage().snapshot()), f.installedSnapshots());
+            assertEquals(leader.storage().snapshot(), f.storage().snapshot());
+            assertEquals(snapIndex + 1, f.storage().firstIndex());
+            assertEquals(snapIndex, f.node().appliedIndex());
+            leader.node().propose(bytes("after"));
+            c.drain(1000);
+            assertEquals(List.of("after"), texts(f.appliedCommands()));
+
+            c.crash(follower);
+            c.restart(follower);
+            assertEquals(snapIndex, f.node().appliedIndex(), "restarts from the snapshot on disk");
+            assertEquals(snapIndex + 1, f.node().firstIndex());
+            c.drain(1000);
+            assertEquals(List.of("after"), texts(f.appliedCommands()), "re-applies only what follows the snapshot");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {7, 8})
     void wholeClusterRestartsFromDiskAndKeepsCommittedEntries(long seed) {
         List<String> expected = new ArrayList<>();

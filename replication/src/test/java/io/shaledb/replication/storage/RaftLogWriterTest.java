@@ -13,6 +13,8 @@ import io.shaledb.replication.raft.HardState;
 import io.shaledb.replication.raft.LogEntry;
 import io.shaledb.replication.raft.NodeId;
 import io.shaledb.replication.raft.Ready;
+import io.shaledb.replication.raft.Snapshot;
+import io.shaledb.replication.raft.SnapshotMeta;
 import io.shaledb.replication.storage.RaftLogWriter.GroupReady;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +75,7 @@ class RaftLogWriterTest {
 
         // Overwrite a suffix of one group and compact another: neighbours keep every entry.
         writer.persist(List.of(new GroupReady(groups.get(0), ready(run(9, 2, 2, "x"), null))));
+        groups.get(1).createSnapshot(3, RocksRaftStorageTest.MEMBERS, new byte[] {3});
         groups.get(1).compact(3);
 
         engine.close();
@@ -91,6 +94,33 @@ class RaftLogWriterTest {
                 assertEquals(groupEntries(g, 1, 3 + g), s.entries(1, 4 + g));
             }
         }
+    }
+
+    @Test
+    void aReadysSnapshotIsInstalledInTheSameSyncedWriteAsItsEntries() {
+        RaftLogWriter writer = new RaftLogWriter(engine);
+        List<RocksRaftStorage> groups = openAll();
+        writer.persist(List.of(new GroupReady(groups.get(0), ready(groupEntries(0, 1, 6), new HardState(1, null, 1))),
+                new GroupReady(groups.get(1), ready(groupEntries(1, 1, 2), null))));
+        Snapshot snap = new Snapshot(new SnapshotMeta(4, 3, RocksRaftStorageTest.MEMBERS), new byte[] {4});
+        Ready withSnapshot = new Ready(run(3, 5, 5, "s"), new HardState(3, null, 4), List.of(), List.of(),
+                List.of(), snap);
+        writer.persist(List.of(new GroupReady(groups.get(0), withSnapshot),
+                new GroupReady(groups.get(1), ready(List.of(), new HardState(2, null, 1)))));
+        assertEquals(2, writer.syncedWrites());
+        assertEquals(snap, groups.get(0).snapshot());
+
+        engine.close();
+        engine = Engine.open(dir, OPTIONS);
+        List<RocksRaftStorage> again = openAll();
+        RocksRaftStorage g0 = again.get(0);
+        assertEquals(snap, g0.snapshot());
+        assertEquals(5, g0.firstIndex());
+        assertEquals(5, g0.lastIndex(), "old entry 6 is gone");
+        assertEquals(run(3, 5, 5, "s"), g0.entries(5, 6));
+        assertEquals(new HardState(3, null, 4), g0.hardState());
+        assertEquals(groupEntries(1, 1, 2), again.get(1).entries(1, 3));
+        assertEquals(null, again.get(1).snapshot());
     }
 
     @Test

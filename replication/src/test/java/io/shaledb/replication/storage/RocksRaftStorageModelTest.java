@@ -9,7 +9,10 @@ import io.shaledb.replication.RangeId;
 import io.shaledb.replication.raft.EntryType;
 import io.shaledb.replication.raft.HardState;
 import io.shaledb.replication.raft.LogEntry;
+import io.shaledb.replication.raft.Membership;
 import io.shaledb.replication.raft.NodeId;
+import io.shaledb.replication.raft.Snapshot;
+import io.shaledb.replication.raft.SnapshotMeta;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seeded random appends (with conflicting suffixes), hard states, compactions and reopens of two
- * groups sharing an engine, checked after every step against a plain list model.
+ * Seeded random appends (with conflicting suffixes), hard states, snapshots with compactions,
+ * installed snapshots and reopens of two groups sharing an engine, checked after every step
+ * against a plain list model.
  */
 class RocksRaftStorageModelTest {
     private static final EngineOptions OPTIONS = new EngineOptions(false, 8L << 20);
@@ -36,6 +40,7 @@ class RocksRaftStorageModelTest {
         long truncatedIndex;
         long truncatedTerm;
         HardState hard = HardState.INITIAL;
+        Snapshot snapshot;
         long term = 1;
 
         long last() {
@@ -106,8 +111,19 @@ class RocksRaftStorageModelTest {
                     random.nextInt((int) m.last() + 1));
             s.setHardState(batch, hs);
             m.hard = hs;
+        } else if (op < 90) {
+            // A snapshot from a leader, at or somewhat beyond our last index: replaces the log.
+            long index = Math.max(m.last(), m.snapshot == null ? 0 : m.snapshot.index()) + 1 + random.nextInt(3);
+            m.term++;
+            Snapshot snap = new Snapshot(new SnapshotMeta(index, m.term, MEMBERS), new byte[] {(byte) index});
+            s.applySnapshot(batch, snap);
+            m.snapshot = snap;
+            m.truncatedIndex = index;
+            m.truncatedTerm = m.term;
+            m.log.clear();
         } else if (m.log.size() > 0) {
             long index = m.truncatedIndex + 1 + random.nextInt(m.log.size());
+            m.snapshot = s.createSnapshot(index, MEMBERS, new byte[] {1, (byte) index}); // own write, before the batch
             s.compact(batch, index);
             int drop = (int) (index - m.truncatedIndex);
             m.truncatedTerm = m.log.get(drop - 1).term();
@@ -116,8 +132,11 @@ class RocksRaftStorageModelTest {
         }
     }
 
+    private static final Membership MEMBERS = Membership.ofVoters(List.of(NodeId.of(1), NodeId.of(2)));
+
     private static void check(RocksRaftStorage s, Model m, String where) {
         assertEquals(m.hard, s.hardState(), where);
+        assertEquals(m.snapshot, s.snapshot(), where);
         assertEquals(m.last(), s.lastIndex(), where);
         assertEquals(m.truncatedIndex + 1, s.firstIndex(), where);
         assertEquals(new TruncatedState(m.truncatedIndex, m.truncatedTerm), s.truncatedState(), where);

@@ -16,7 +16,10 @@ import io.shaledb.replication.raft.ConfChange;
 import io.shaledb.replication.raft.EntryType;
 import io.shaledb.replication.raft.HardState;
 import io.shaledb.replication.raft.LogEntry;
+import io.shaledb.replication.raft.Membership;
 import io.shaledb.replication.raft.NodeId;
+import io.shaledb.replication.raft.Snapshot;
+import io.shaledb.replication.raft.SnapshotMeta;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RocksRaftStorageTest {
     private static final EngineOptions OPTIONS = new EngineOptions(false, 8L << 20);
     private static final RangeId R1 = RangeId.of(1);
+    static final Membership MEMBERS = new Membership(new java.util.TreeSet<>(List.of(NodeId.of(1), NodeId.of(2))),
+            new java.util.TreeSet<>(List.of(NodeId.of(7))));
 
     @TempDir
     Path dir;
@@ -92,6 +97,7 @@ class RocksRaftStorageTest {
         entries.add(new LogEntry(2, 7, EntryType.CONF_CHANGE, ConfChange.addLearner(NodeId.of(4)).encode()));
         HardState hs = new HardState(2, NodeId.of(3), 4);
         write(s, entries, hs);
+        s.createSnapshot(2, MEMBERS, new byte[] {2});
         s.compact(2);
 
         RocksRaftStorage again = reopen(R1);
@@ -178,6 +184,8 @@ class RocksRaftStorageTest {
     void compactionDeletesThePrefixAndKeepsTheRest() {
         RocksRaftStorage s = RocksRaftStorage.open(engine, R1, 4);
         write(s, run(1, 1, 10, "a"), null);
+        assertThrows(IllegalArgumentException.class, () -> s.compact(6), "no snapshot covers it");
+        s.createSnapshot(6, MEMBERS, new byte[0]);
         s.compact(6);
         assertEquals(new TruncatedState(6, 1), s.truncatedState());
         assertEquals(7, s.firstIndex());
@@ -190,6 +198,7 @@ class RocksRaftStorageTest {
             assertThrows(IllegalArgumentException.class, () -> s.append(b, run(2, 5, 6, "below")));
         }
         write(s, run(2, 11, 12, "b"), null);
+        s.createSnapshot(12, MEMBERS, new byte[0]);
         s.compact(12); // the whole log: the truncated entry still answers term()
         assertEquals(12, s.lastIndex());
         assertEquals(2, s.term(12));
@@ -199,6 +208,60 @@ class RocksRaftStorageTest {
         assertEquals(2, again.term(12));
         write(again, run(2, 13, 13, "c"), null);
         assertEquals(run(2, 13, 13, "c"), again.entries(13, 14));
+    }
+
+    @Test
+    void snapshotAndTruncationRoundTripAcrossReopen() {
+        RocksRaftStorage s = RocksRaftStorage.open(engine, R1, 2);
+        write(s, run(1, 1, 8, "a"), new HardState(1, null, 8));
+        byte[] data = "state@5".getBytes(StandardCharsets.UTF_8);
+        Snapshot snap = s.createSnapshot(5, MEMBERS, data);
+        assertEquals(new SnapshotMeta(5, 1, MEMBERS), snap.meta());
+        assertEquals(1, s.firstIndex(), "creating a snapshot does not compact");
+        assertThrows(IllegalArgumentException.class, () -> s.compact(6), "beyond the snapshot");
+        assertThrows(IllegalArgumentException.class, () -> s.createSnapshot(5, MEMBERS, data), "not newer");
+        assertThrows(IllegalArgumentException.class, () -> s.createSnapshot(9, MEMBERS, data), "beyond the log");
+        s.compact(5);
+
+        RocksRaftStorage again = reopen(R1);
+        assertEquals(snap, again.snapshot());
+        assertEquals(snap.meta(), again.snapshotMeta());
+        assertEquals(new TruncatedState(5, 1), again.truncatedState());
+        assertEquals(6, again.firstIndex());
+        assertEquals(8, again.lastIndex());
+        assertEquals(1, again.term(5));
+        assertEquals(run(1, 6, 8, "a"), again.entries(6, 9));
+        assertEquals(3, countKeys(again), "entries 1..5 are deleted");
+        assertThrows(IndexOutOfBoundsException.class, () -> again.term(4));
+    }
+
+    @Test
+    void installedSnapshotReplacesTheLogAtomicallyAndSurvivesReopen() {
+        RocksRaftStorage s = RocksRaftStorage.open(engine, R1, 3);
+        write(s, run(1, 1, 9, "old"), new HardState(1, null, 2));
+        Snapshot snap = new Snapshot(new SnapshotMeta(6, 2, MEMBERS), new byte[] {6});
+        try (EngineBatch b = engine.newBatch()) {
+            s.applySnapshot(b, snap);
+            assertThrows(IllegalArgumentException.class, () -> s.append(b, run(2, 6, 6, "x")), "at the snapshot");
+            s.append(b, run(2, 7, 8, "new"));
+            s.setHardState(b, new HardState(2, null, 6));
+            assertEquals(9, s.lastIndex(), "nothing visible before publishing");
+            engine.write(b, true);
+        }
+        s.publishStaged();
+        assertEquals(snap, s.snapshot());
+        assertEquals(7, s.firstIndex());
+        assertEquals(8, s.lastIndex());
+        assertEquals(2, s.term(6));
+        assertEquals(run(2, 7, 8, "new"), s.entries(7, 9));
+        RocksRaftStorage again = reopen(R1);
+        assertEquals(snap, again.snapshot());
+        assertEquals(8, again.lastIndex());
+        assertEquals(run(2, 7, 8, "new"), again.entries(7, 9));
+        assertEquals(2, countKeys(again), "every entry of the old log is deleted");
+        try (EngineBatch b = engine.newBatch()) {
+            assertThrows(IllegalArgumentException.class, () -> again.applySnapshot(b, snap), "not newer");
+        }
     }
 
     @Test
