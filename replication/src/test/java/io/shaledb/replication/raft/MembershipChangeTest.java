@@ -305,6 +305,32 @@ class MembershipChangeTest {
     }
 
     @Test
+    void aLearnerAddedAfterCompactionCatchesUpBySnapshotAndLearnsTheMembership() {
+        TestCluster c = leaderOneOf(5, 3);
+        change(c, 1, ConfChange.addLearner(N5));
+        change(c, 1, ConfChange.addVoter(N5));
+        for (int i = 0; i < 5; i++) {
+            c.node(1).propose(bytes("a" + i));
+        }
+        c.stabilize();
+        RaftNode leader = c.node(1);
+        Membership m = leader.membershipForSnapshot();
+        assertEquals(Set.of(N1, N2, N3, N5), m.voters(), "the snapshot records the membership at its index");
+        c.storage(1).createSnapshot(leader.appliedIndex(), m, bytes("state"));
+        c.storage(1).compact(leader.appliedIndex());
+
+        change(c, 1, ConfChange.addLearner(N4));
+        assertEquals(1, c.installed.get(N4).size(), "node 4 started from the snapshot");
+        assertEquals(leader.lastIndex(), c.node(4).lastIndex());
+        assertEquals(leader.membership(), c.node(4).membership());
+        assertEquals(Set.of(N4), c.node(4).membership().learners());
+
+        c.start(N4); // a restart from the installed snapshot and the entries after it
+        assertEquals(leader.membership(), c.node(4).membership());
+        assertEquals(m, c.node(4).membershipForSnapshot());
+    }
+
+    @Test
     void aMembershipFromAnOverwrittenEntryIsDropped() {
         RaftNode n = new RaftNode(RaftConfig.of(N2, List.of(N1, N2, N3)), new MemoryRaftStorage(), new SplittableRandom(1));
         LogEntry add4 = new LogEntry(1, 2, EntryType.CONF_CHANGE, ConfChange.addLearner(N4).encode());
