@@ -88,6 +88,30 @@ class StoreTest {
     }
 
     @Test
+    void sameSeedReplaysTheSameRun() {
+        List<String> runs = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            StoreCluster c = new StoreCluster(root.resolve("run" + run), 3, StoreConfig.defaults().withRandomSeed(99), 0);
+            try {
+                RANGES.forEach(c::createGroup);
+                c.tick(30);
+                StringBuilder trace = new StringBuilder();
+                for (RangeId r : RANGES) {
+                    trace.append(r).append('=').append(c.leaderOf(r).orElse(null)).append(' ');
+                }
+                for (Store s : c.running()) {
+                    StoreStats st = s.stats();
+                    trace.append(st.passes()).append('/').append(st.messagesSent()).append('/').append(st.raftTicks()).append(' ');
+                }
+                runs.add(trace.toString());
+            } finally {
+                c.close();
+            }
+        }
+        assertEquals(runs.get(0), runs.get(1));
+    }
+
+    @Test
     void followerRefusesProposalsWithLeaderHint() {
         startCluster(StoreConfig.defaults());
         RangeId r = RANGES.get(0);
