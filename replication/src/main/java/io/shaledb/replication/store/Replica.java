@@ -160,16 +160,15 @@ public final class Replica {
         if (!removals.isEmpty()) {
             return false;
         }
-        int ticks = pendingTicks.getAndSet(0);
-        if (ticks > 0 && !quiesced) {
+        // Ticks that piled up while the replica waited are coalesced into one: an overloaded store
+        // slows its Raft clock down instead of firing elections at groups it merely fell behind on.
+        if (pendingTicks.getAndSet(0) > 0 && !quiesced) {
             if (canQuiesceAsLeader(host)) {
                 quiesceAsLeader(host, out);
             } else {
-                for (int i = 0; i < ticks; i++) {
-                    node.tick();
-                }
-                host.counters().raftTicks.add(ticks);
-                retryForwardedReads(ticks, host.config().electionTicks());
+                node.tick();
+                host.counters().raftTicks.increment();
+                retryForwardedReads(host.config().electionTicks());
             }
         }
         retryDeferredReads();
@@ -284,12 +283,12 @@ public final class Replica {
     }
 
     /** A follower's forwarded read may be lost (or dropped by a leader not ready yet): resend. */
-    private void retryForwardedReads(int ticks, int after) {
+    private void retryForwardedReads(int after) {
         if (node.role() != Role.FOLLOWER || node.leader() == null) {
             return;
         }
         for (PendingRead pr : reads.values()) {
-            pr.ticksWaiting += ticks;
+            pr.ticksWaiting++;
             if (pr.ticksWaiting >= after) {
                 pr.ticksWaiting = 0;
                 node.readIndex(pr.context);

@@ -16,6 +16,7 @@ import io.shaledb.replication.transport.RaftTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,23 +129,37 @@ public final class Store implements AutoCloseable {
      *                                  closed
      */
     public Replica createReplica(RangeId range, Membership membership) {
-        Objects.requireNonNull(range, "range");
+        return createReplicas(List.of(range), membership).get(0);
+    }
+
+    /**
+     * As {@link #createReplica} for many ranges with the same membership, recorded with one
+     * synced write (bootstrapping a node with many ranges). All or none are created.
+     */
+    public List<Replica> createReplicas(List<RangeId> ranges, Membership membership) {
         if (!membership.isVoter(self)) {
             throw new IllegalArgumentException(self + " is not a voter of " + membership);
         }
         if (!membership.learners().isEmpty()) {
             throw new IllegalArgumentException("learners are not supported yet: " + membership);
         }
+        if (new HashSet<>(ranges).size() != ranges.size()) {
+            throw new IllegalArgumentException("duplicate ranges in " + ranges);
+        }
         synchronized (lifecycle) {
             checkOpen();
-            if (replicas.containsKey(range)) {
-                throw new IllegalStateException(self + " already has a replica of " + range);
+            for (RangeId range : ranges) {
+                if (replicas.containsKey(Objects.requireNonNull(range, "range"))) {
+                    throw new IllegalStateException(self + " already has a replica of " + range);
+                }
             }
             try (EngineBatch batch = engine.newBatch()) {
-                ReplicaDescriptors.put(batch, range, membership);
+                ranges.forEach(range -> ReplicaDescriptors.put(batch, range, membership));
                 engine.write(batch, true);
             }
-            return register(range, membership);
+            List<Replica> created = new ArrayList<>(ranges.size());
+            ranges.forEach(range -> created.add(register(range, membership)));
+            return created;
         }
     }
 

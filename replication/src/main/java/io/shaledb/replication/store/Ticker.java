@@ -6,7 +6,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One daemon thread calling a store's {@link Store#tick()} at a fixed rate until closed. */
+/**
+ * One daemon thread calling a store's {@link Store#tick()} every interval until closed. Fixed
+ * delay, not fixed rate: a starved ticker never fires a burst of catch-up ticks (which would make
+ * a store declare its peers dead and its followers campaign merely because it fell behind).
+ */
 final class Ticker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ticker.class);
 
@@ -22,7 +26,7 @@ final class Ticker implements AutoCloseable {
             return t;
         });
         long nanos = interval.toNanos();
-        executor.scheduleAtFixedRate(() -> {
+        executor.scheduleWithFixedDelay(() -> {
             try {
                 tick.run();
             } catch (RuntimeException e) {

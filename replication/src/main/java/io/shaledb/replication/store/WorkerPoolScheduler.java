@@ -88,6 +88,9 @@ public final class WorkerPoolScheduler implements RaftScheduler {
         while (true) {
             lock.lock();
             try {
+                if (closed) {
+                    return; // the queue was cleared: nothing to finish
+                }
                 if (!batch.isEmpty()) {
                     int again = queue.finish(batch);
                     for (int i = 0; i < again && i < workers; i++) {

@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * receiver's handler on the sender's thread (the store's handler only enqueues). No faults; a
  * node that does not listen (closed or never opened) loses what is sent to it.
  */
-final class DirectNetwork {
+public final class DirectNetwork {
     private final Map<NodeId, RaftTransport.InboundHandler> handlers = new ConcurrentHashMap<>();
     final AtomicLong delivered = new AtomicLong();
     final AtomicLong lost = new AtomicLong();
 
     /** A transport endpoint for one store; closing it stops delivery to and from that store. */
-    RaftTransport endpoint() {
+    public RaftTransport endpoint() {
         return new Endpoint();
     }
 
