@@ -174,6 +174,36 @@ class StoreTest {
     }
 
     @Test
+    void proposalOverwrittenByANewLeaderFailsAsSuperseded() {
+        startCluster(StoreConfig.defaults());
+        RangeId r = RANGES.get(6);
+        NodeId old = cluster.leaderOf(r).orElseThrow();
+        cluster.network.isolate(old);
+        CompletableFuture<byte[]> lost = cluster.store(old).propose(r, add(1000)); // appended, never replicated
+        cluster.settle();
+        long index = cluster.store(old).replica(r).orElseThrow().status().lastIndex();
+        NodeId fresh = null;
+        for (int t = 0; t < 200 && fresh == null; t++) {
+            cluster.tick(1);
+            fresh = cluster.ids().stream().filter(n -> !n.equals(old))
+                    .filter(n -> cluster.store(n).replica(r).orElseThrow().status().isLeader()).findFirst().orElse(null);
+        }
+        assertTrue(fresh != null, "the majority side elected a leader");
+        CompletableFuture<byte[]> kept = cluster.store(fresh).propose(r, add(1));
+        cluster.settle();
+        assertEquals(1, decode(done(kept)));
+        assertFalse(lost.isDone(), "the old leader cannot know yet");
+
+        cluster.network.heal(old);
+        for (int t = 0; t < 100 && !lost.isDone(); t++) {
+            cluster.tick(1);
+        }
+        ProposalSupersededException e = assertInstanceOf(ProposalSupersededException.class, failure(lost));
+        assertEquals(index, e.index());
+        assertEquals(1, cluster.machine(old, r).total(), "the old leader applied the new leader's log, not its own entry");
+    }
+
+    @Test
     void transferLeadershipMovesTheLeader() {
         startCluster(StoreConfig.defaults());
         RangeId r = RANGES.get(2);
