@@ -25,6 +25,11 @@
  * {@link io.shaledb.replication.store.DeterministicScheduler} runs the same passes on the
  * caller's thread for simulations; time there is whatever calls {@code tick()}.
  *
+ * <p><b>Time.</b> {@code Store.tick()} is called by a ticker ({@code startTicker}: a daemon thread
+ * with a fixed delay) or by a simulation. Ticks a replica accumulates while it waits for a worker
+ * are coalesced into one Raft tick, so an overloaded store slows its Raft clock down rather than
+ * firing elections at groups it merely fell behind on.
+ *
  * <p><b>Durability and order.</b> Per pass: persist, then send, then apply, then advance, as
  * {@link io.shaledb.replication.raft.Ready} requires. Replicas are recorded in column family
  * LOCAL so a reopened store recreates them from their persisted Raft state; state machines are

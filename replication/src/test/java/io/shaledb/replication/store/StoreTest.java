@@ -80,7 +80,18 @@ class StoreTest {
                 assertEquals(List.of(1L, 2L, 3L, 4L, 5L), cluster.machine(id, r).amounts(), id + " " + r);
             }
         }
-        // Leaders spread over the stores by election timing; group commit shares syncs across groups.
+        // One tick: every group's heartbeats and their answers travel in one batch per peer and pass.
+        Map<NodeId, StoreStats> before = new TreeMap<>();
+        cluster.running().forEach(s -> before.put(s.nodeId(), s.stats()));
+        cluster.tick(1);
+        for (Store s : cluster.running()) {
+            long messages = s.stats().messagesSent() - before.get(s.nodeId()).messagesSent();
+            long batches = s.stats().batchesSent() - before.get(s.nodeId()).batchesSent();
+            assertTrue(messages >= RANGES.size() && batches <= 2 * (s.stats().passes() - before.get(s.nodeId()).passes()),
+                    s + ": " + messages + " messages in " + batches + " batches");
+            assertTrue(batches * 4 <= messages, s + ": " + messages + " messages in " + batches + " batches");
+        }
+        // Group commit shares syncs across groups.
         for (Store s : cluster.running()) {
             StoreStats st = s.stats();
             assertTrue(st.syncedWrites() < st.readiesPersisted(), st.toString());
