@@ -233,6 +233,8 @@ public final class StoreBenchmark {
                 report("(b1) 1 proposer    ", load(c, 1, seconds), raw);
                 report("(b2) 64 proposers  ", load(c, 64, seconds), raw);
             }
+            System.out.printf(Locale.ROOT, "(a') raw synced batch writes again: %.0f/s (the disk is shared: compare)%n",
+                    RaftCommitBenchmark.rawSyncedBatchesPerSecond(root.resolve("raw2"), 2000, PAYLOAD.length));
             idle(root.resolve("idle"), idleGroups, idleSeconds, tick);
         } finally {
             deleteTree(root);
@@ -249,7 +251,7 @@ public final class StoreBenchmark {
                     groups, created, (System.nanoTime() - t0) / 1e9);
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            Thread.sleep(3000); // let JIT compilation and RocksDB flushes of the set-up finish
+            Thread.sleep(5000); // let JIT compilation, GC and RocksDB flushes of the set-up finish
             List<StoreStats> before = c.stores.stream().map(Store::stats).toList();
             Map<Long, Long> threadCpu0 = threadCpu();
             long cpu0 = os.getProcessCpuTime();
@@ -272,8 +274,8 @@ public final class StoreBenchmark {
             System.out.printf(Locale.ROOT, "(c) %d idle groups per store (3 stores): process CPU %.2f%% of one core over %.0f s;"
                             + " Raft ticks %d, Raft messages %d, wakes %d, liveness batches %d in that window%n",
                     groups, 100.0 * cpu / wall, wall / 1e9, ticks, messages, wakes, liveness);
-            System.out.printf(Locale.ROOT, "    Java threads' share: %s (the rest: JVM/GC/RocksDB native threads)%n",
-                    threadShares(threadCpu0, threadCpu1, wall));
+            System.out.printf(Locale.ROOT, "    of which the stores' threads (tickers, workers) %s; the rest is JVM, GC and"
+                    + " RocksDB native threads%n", threadShares(threadCpu0, threadCpu1, wall));
         }
     }
 
@@ -289,7 +291,7 @@ public final class StoreBenchmark {
         return out;
     }
 
-    /** CPU % of one core per thread-name family (digits stripped), largest first. */
+    /** CPU % of one core used by the stores' thread families (names with digits stripped). */
     private static String threadShares(Map<Long, Long> before, Map<Long, Long> after, long wallNanos) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Map<String, Long> byFamily = new java.util.TreeMap<>();
@@ -300,7 +302,7 @@ public final class StoreBenchmark {
                 byFamily.merge(family, e.getValue() - before.getOrDefault(e.getKey(), 0L), Long::sum);
             }
         }
-        return byFamily.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+        return byFamily.entrySet().stream().filter(e -> e.getKey().startsWith("shale-raft"))
                 .map(e -> String.format(Locale.ROOT, "%s %.2f%%", e.getKey(), 100.0 * e.getValue() / wallNanos))
                 .toList().toString();
     }
