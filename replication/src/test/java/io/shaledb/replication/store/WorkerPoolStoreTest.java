@@ -60,6 +60,29 @@ class WorkerPoolStoreTest {
     }
 
     @Test
+    void quiescedGroupsOfADeadLeaderStoreElectAgainUnderTickers() throws Exception {
+        cluster = new StoreCluster(root, 3, StoreConfig.defaults(), 2);
+        List<RangeId> ranges = RANGES.subList(0, 12);
+        ranges.forEach(cluster::createGroup);
+        for (RangeId r : ranges) {
+            cluster.store(NodeId.of(1 + r.value() % 3)).campaign(r);
+        }
+        cluster.running().forEach(s -> s.startTicker(Duration.ofMillis(5)));
+        StoreCluster.await(() -> ranges.stream().allMatch(r -> cluster.leaderOf(r).isPresent())
+                        && cluster.running().stream().allMatch(s -> s.stats().activeReplicas() == 0),
+                Duration.ofSeconds(20), "leaders elected and every group quiesced");
+        NodeId dead = NodeId.of(1);
+        List<RangeId> ledByDead = ranges.stream().filter(r -> cluster.leaderOf(r).orElseThrow().equals(dead)).toList();
+        assertTrue(!ledByDead.isEmpty());
+        cluster.stop(dead);
+        StoreCluster.await(() -> ledByDead.stream().allMatch(r -> cluster.leaderOf(r).isPresent()),
+                Duration.ofSeconds(20), "new leaders for the dead store's groups");
+        for (RangeId r : ledByDead) {
+            assertEquals(1, proposeAtLeader(r, 1));
+        }
+    }
+
+    @Test
     void concurrentClientsCommitOnWorkerPoolsAndCloseLeavesNoThreads() throws Exception {
         CounterStateMachine.CONCURRENT_APPLIES.set(0);
         cluster = new StoreCluster(root, 3, StoreConfig.defaults(), 3);
