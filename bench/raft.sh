@@ -4,6 +4,8 @@
 #       Commit rate and p50/p99 commit latency of a 3-member group in one JVM (RocksDB logs,
 #       synced), 1 and 64 outstanding proposals, against the raw synced RocksDB batch rate
 #       measured in the same run.
+#   bench/raft.sh transport [batches=100000] [messagesPerBatch=16] [payloadBytes=64] [window=1024]
+#       Batches/s and messages/s between two gRPC Raft transports on loopback in one JVM.
 #   bench/raft.sh seeds NODES FROM TO [durationTicks=6000]
 #       The deterministic simulation over many more seeds than CI runs; prints each seed's
 #       summary or failure (a failing seed replays with the @Test line it prints).
@@ -13,7 +15,8 @@ cd "$ROOT"
 case "${1:-}" in
   commit) MAIN=io.shaledb.replication.bench.RaftCommitBenchmark; shift ;;
   seeds) MAIN=io.shaledb.replication.raft.SimulationStats; shift ;;
-  *) echo "usage: bench/raft.sh commit [proposals] [payloadBytes] [dir] | seeds NODES FROM TO [duration]" >&2; exit 2 ;;
+  transport) MAIN=io.shaledb.replication.bench.TransportBenchmark; shift ;;
+  *) echo "usage: bench/raft.sh commit [proposals] [payloadBytes] [dir] | transport [batches] [messagesPerBatch] [payloadBytes] [window] | seeds NODES FROM TO [duration]" >&2; exit 2 ;;
 esac
 CPFILE=$(mktemp /tmp/shale-replication-cp.XXXXXX)
 trap 'rm -f "$CPFILE"' EXIT

@@ -28,5 +28,12 @@
  * fsyncs per commit, 2.1 times raw (Raft batches the proposals that arrive between Readys). The
  * disk acknowledges fsyncs in ~70 µs, so it likely has a volatile write cache; on a disk with
  * honest multi-millisecond fsyncs the ratios hold but the absolute figures drop.
+ *
+ * <p>{@link io.shaledb.replication.bench.TransportBenchmark} ({@code bench/raft.sh transport})
+ * measures batches/s and messages/s from one {@code GrpcRaftTransport} to another on loopback in
+ * one JVM, windowed so the send queue never overflows. One run (2026-11-21, 2 vCPUs shared with
+ * other jobs, 100000 batches of 16 messages): AppendEntries with one 64-byte entry each 11191
+ * batches/s = 179054 messages/s (40 batches per frame); heartbeats 20264 batches/s = 324218
+ * messages/s (35 batches per frame).
  */
 package io.shaledb.replication.bench;
