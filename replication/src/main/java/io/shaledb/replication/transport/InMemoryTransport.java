@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  * (in the given time unit) has really passed; for benchmarks and threaded tests. Handler
  * exceptions are logged and counted; delivery continues.
  *
+ * <p>A store that expects a transport of its own gets an {@link #endpoint(NodeId)} view.
+ *
  * <p>Thread-safe in both modes. {@link #close()} discards every batch in flight, ignores later
  * sends and, in live mode, stops and joins the delivery thread.
  */
@@ -164,6 +166,61 @@ public final class InMemoryTransport implements RaftTransport {
             return handlers.containsKey(node);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * A view of this network for one store, so code written against one transport per store
+     * (listen once, send as itself, close when done) can run on a shared network. Its
+     * {@code listen} accepts only {@code node}; its {@code send} only batches from {@code node};
+     * its {@code close} {@linkplain #detach detaches} {@code node} and ignores later sends from
+     * it, leaving the network and the other nodes running. A closed endpoint cannot listen
+     * again; take a new endpoint to restart the node.
+     */
+    public RaftTransport endpoint(NodeId node) {
+        Objects.requireNonNull(node, "node");
+        return new Endpoint(node);
+    }
+
+    private final class Endpoint implements RaftTransport {
+        private final NodeId node;
+        private volatile boolean endpointClosed;
+
+        Endpoint(NodeId node) {
+            this.node = node;
+        }
+
+        @Override
+        public void listen(NodeId self, InboundHandler handler) {
+            if (!node.equals(self)) {
+                throw new IllegalArgumentException("this endpoint is " + node + ", not " + self);
+            }
+            if (endpointClosed) {
+                throw new IllegalStateException("endpoint of " + node + " is closed");
+            }
+            InMemoryTransport.this.listen(self, handler);
+        }
+
+        @Override
+        public void send(RaftBatch batch) {
+            if (!node.equals(batch.from())) {
+                throw new IllegalArgumentException("this endpoint sends for " + node + ", not "
+                        + batch.from());
+            }
+            if (!endpointClosed) {
+                InMemoryTransport.this.send(batch);
+            }
+        }
+
+        @Override
+        public void close() {
+            endpointClosed = true;
+            detach(node);
+        }
+
+        @Override
+        public String toString() {
+            return "InMemoryTransport.endpoint(" + node + ")";
         }
     }
 

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * so a slow peer leaves batches in the bounded queue rather than in unbounded gRPC buffers.
  * When the stream fails, the batches written to it are lost (best effort); the queue is kept and
  * a reconnect is attempted after a backoff that doubles from {@code minBackoff} up to
- * {@code maxBackoff} and resets once a stream becomes ready. The peer's address is resolved
+ * {@code maxBackoff}; it starts afresh only after a stream stayed up for {@code maxBackoff}, so
+ * a peer that accepts and then rejects streams is not hammered. The peer's address is resolved
  * again on every attempt.
  *
  * <p><b>Threading.</b> The queue and {@code flushScheduled} are guarded by {@code queueLock};
@@ -67,6 +68,7 @@ final class PeerStream {
     private long retryAtNanos;
     private boolean retryScheduled;
     private int failuresSinceReady;
+    private long readySinceNanos;
     private boolean closed;
 
     PeerStream(NodeId self, NodeId peer, GrpcTransportConfig config, PeerResolver resolver,
@@ -258,7 +260,7 @@ final class PeerStream {
                         channelAddress, failuresSinceReady);
             }
             failuresSinceReady = 0;
-            backoffNanos = 0;
+            readySinceNanos = System.nanoTime();
         }
         flush();
     }
@@ -285,10 +287,14 @@ final class PeerStream {
             LOG.debug("{} -> {}: attempt {} failed: {}", self, peer, failuresSinceReady, reason);
         }
         failuresSinceReady++;
+        long now = System.nanoTime();
+        if (a != null && a.ready && now - readySinceNanos >= config.maxBackoff().toNanos()) {
+            backoffNanos = 0; // the stream was healthy for a while: start the backoff afresh
+        }
         long min = config.minBackoff().toNanos();
         backoffNanos = backoffNanos == 0 ? min
                 : Math.min(backoffNanos * 2, config.maxBackoff().toNanos());
-        retryAtNanos = System.nanoTime() + backoffNanos;
+        retryAtNanos = now + backoffNanos;
         if (hasWork()) {
             scheduleRetry(backoffNanos);
         }

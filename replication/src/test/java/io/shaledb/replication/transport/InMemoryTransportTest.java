@@ -284,6 +284,40 @@ class InMemoryTransportTest {
     }
 
     @Test
+    void endpointGivesOneStoreItsOwnTransportOnTheSharedNetwork() {
+        List<RaftBatch> inbox2 = new ArrayList<>();
+        List<RaftBatch> inbox1 = new ArrayList<>();
+        try (InMemoryTransport net = InMemoryTransport.deterministic(new SplittableRandom(1),
+                new NetworkFaults())) {
+            RaftTransport e1 = net.endpoint(N1);
+            RaftTransport e2 = net.endpoint(N2);
+            e1.listen(N1, inbox1::add);
+            e2.listen(N2, inbox2::add);
+            assertThrows(IllegalArgumentException.class, () -> e1.listen(N2, inbox2::add));
+            assertThrows(IllegalArgumentException.class, () -> e1.send(tagged(N2, N1, 0)));
+            e1.send(tagged(N1, N2, 1));
+            e2.send(tagged(N2, N1, 2));
+            net.deliverDue();
+            assertEquals(1, inbox1.size());
+            assertEquals(1, inbox2.size());
+
+            e2.close(); // n2 stops; the network and n1 go on
+            assertFalse(net.isListening(N2));
+            assertTrue(net.isListening(N1));
+            e2.send(tagged(N2, N1, 3)); // ignored
+            e1.send(tagged(N1, N2, 4)); // undeliverable
+            assertEquals(0, net.deliverDue());
+            assertThrows(IllegalStateException.class, () -> e2.listen(N2, inbox2::add));
+
+            RaftTransport restarted = net.endpoint(N2);
+            restarted.listen(N2, inbox2::add);
+            e1.send(tagged(N1, N2, 5));
+            assertEquals(1, net.deliverDue());
+            assertEquals(List.of(1L, 5L), inbox2.stream().map(InMemoryTransportTest::tagOf).toList());
+        }
+    }
+
+    @Test
     void batchesSentWhileDeliveringWaitForTheNextCall() {
         List<Long> seen = new ArrayList<>();
         try (InMemoryTransport net = InMemoryTransport.deterministic(new SplittableRandom(1),
