@@ -53,8 +53,14 @@ public final class NetworkFaults {
         return this;
     }
 
-    /** The rates that apply to batches from {@code from} to {@code to}. */
+    /**
+     * The rates that apply to batches from {@code from} to {@code to}; a node sending to itself
+     * gets the default rates.
+     */
     public synchronized FaultRates ratesFor(NodeId from, NodeId to) {
+        if (from.equals(to)) {
+            return rates;
+        }
         return linkRates.getOrDefault(new DirectedLink(from, to), rates);
     }
 

@@ -161,6 +161,21 @@ class InMemoryTransportTest {
     }
 
     @Test
+    void linkRatesOverrideTheDefaultForOneDirection() {
+        NetworkFaults faults = new NetworkFaults().setLinkRates(N1, N2, FaultRates.NONE.withDrop(1));
+        List<RaftBatch> inbox = new ArrayList<>();
+        try (InMemoryTransport net = InMemoryTransport.deterministic(new SplittableRandom(1), faults)) {
+            List<NodeId> nodes = List.of(N1, N2, N3);
+            nodes.forEach(n -> net.listen(n, inbox::add));
+            assertEquals(allLinksExcept(nodes, Set.of(new DirectedLink(N1, N2))),
+                    reachable(net, nodes, inbox));
+            faults.setLinkRates(N1, N2, null);
+            assertEquals(allLinksExcept(nodes, Set.of()), reachable(net, nodes, inbox));
+            assertEquals(1, net.stats().dropped());
+        }
+    }
+
+    @Test
     void cutAlsoStopsBatchesAlreadyInFlight() {
         NetworkFaults faults = new NetworkFaults(FaultRates.NONE.withDelay(10, 10));
         List<RaftBatch> inbox = new ArrayList<>();
@@ -277,8 +292,9 @@ class InMemoryTransportTest {
             net.listen(N2, inbox::add);
             net.send(tagged(N1, N2, 2));
             net.send(tagged(N1, N3, 3)); // nobody listens on n3: discarded, not thrown
-            assertEquals(1, net.deliverDue());
-            assertEquals(List.of(2L), inbox.stream().map(InMemoryTransportTest::tagOf).toList());
+            net.send(tagged(N2, N2, 4)); // to itself: allowed
+            assertEquals(2, net.deliverDue());
+            assertEquals(List.of(2L, 4L), inbox.stream().map(InMemoryTransportTest::tagOf).toList());
             assertThrows(IllegalArgumentException.class, () -> net.advanceTo(-1));
         }
     }
