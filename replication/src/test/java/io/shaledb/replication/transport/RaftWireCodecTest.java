@@ -7,16 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.shaledb.replication.RangeId;
 import io.shaledb.replication.raft.EntryType;
 import io.shaledb.replication.raft.LogEntry;
+import io.shaledb.replication.raft.Membership;
 import io.shaledb.replication.raft.NodeId;
 import io.shaledb.replication.raft.RaftMessage;
 import io.shaledb.replication.transport.proto.WireBatch;
 import io.shaledb.replication.transport.proto.WireEntryType;
 import io.shaledb.replication.transport.proto.WireEnvelope;
 import io.shaledb.replication.transport.proto.WireLogEntry;
+import io.shaledb.replication.transport.proto.WireMembership;
 import io.shaledb.replication.transport.proto.WireMessage;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -69,6 +75,30 @@ class RaftWireCodecTest {
                 new RaftMessage.Heartbeat(NodeId.of(1), NodeId.of(2), 3, 4, 5), true);
         RaftBatch b = new RaftBatch(NodeId.of(1), NodeId.of(2), List.of(e));
         assertTrue(RaftWireCodec.decode(RaftWireCodec.encode(b)).messages().get(0).quiesce());
+    }
+
+    @Property(tries = 100)
+    void membershipsSurviveTheWireUnchanged(@ForAll("memberships") Membership membership) {
+        assertEquals(membership, RaftWireCodec.decode(RaftWireCodec.encode(membership)));
+    }
+
+    @Provide
+    Arbitrary<Membership> memberships() {
+        Arbitrary<NodeId> ids = Arbitraries.longs().between(1, 20).map(NodeId::of);
+        return Combinators.combine(ids.set().ofMinSize(1).ofMaxSize(5), ids.set().ofMaxSize(3))
+                .as((voters, learners) -> {
+                    Set<NodeId> onlyLearners = new HashSet<>(learners);
+                    onlyLearners.removeAll(voters);
+                    return new Membership(new TreeSet<>(voters), new TreeSet<>(onlyLearners));
+                });
+    }
+
+    @Test
+    void membershipWithAVotingLearnerIsMalformed() {
+        WireMembership both = WireMembership.newBuilder().addVoters(1).addLearners(1).build();
+        assertThrows(MalformedRaftBatchException.class, () -> RaftWireCodec.decode(both));
+        WireMembership none = WireMembership.newBuilder().addLearners(2).build();
+        assertThrows(MalformedRaftBatchException.class, () -> RaftWireCodec.decode(none));
     }
 
     @Test
