@@ -252,6 +252,28 @@ class GrpcRaftTransportTest {
     }
 
     @Test
+    void handlerFailuresAreCountedAndDeliveryGoesOn() throws Exception {
+        List<Long> seen = new CopyOnWriteArrayList<>();
+        GrpcRaftTransport a = start(N1, new CopyOnWriteArrayList<>(), CONFIG);
+        GrpcRaftTransport b = new GrpcRaftTransport(CONFIG, resolver);
+        opened.add(b);
+        b.listen(N2, batch -> {
+            seen.add(tagOf(batch));
+            if (tagOf(batch) % 2 == 0) {
+                throw new IllegalStateException("store rejected " + tagOf(batch));
+            }
+        });
+        directory.put(N2, b.address());
+        for (int i = 0; i < 10; i++) {
+            a.send(tagged(N1, N2, i));
+        }
+        await("all ten", () -> seen.size() == 10);
+        assertEquals(range(0, 10), seen);
+        assertEquals(5, b.stats().handlerFailures());
+        assertEquals(1, a.stats().connects());
+    }
+
+    @Test
     void misuseIsReported() {
         GrpcRaftTransport t = new GrpcRaftTransport(CONFIG, resolver);
         opened.add(t);
