@@ -284,6 +284,9 @@ class GrpcRaftTransportTest {
         t.close();
         t.send(tagged(N1, N2, 1)); // ignored after close
         assertThrows(IllegalStateException.class, () -> t.listen(N1, b -> { }));
+        assertEquals(new PeerAddress("127.0.0.1", 26257), PeerAddress.parse("127.0.0.1:26257"));
+        assertThrows(IllegalArgumentException.class, () -> PeerAddress.parse("localhost"));
+        assertThrows(IllegalArgumentException.class, () -> PeerAddress.parse("h:0"));
     }
 
     @Test
