@@ -45,5 +45,11 @@
  * commits/s, p50 19.5 ms, p99 155 ms, 0.34 fsyncs per commit (one group commit per worker pass
  * covers many groups); 10,000 idle groups per store: 0.80% of one core for the whole process
  * (0 Raft ticks, 0 Raft messages, the tickers 0.37%, workers 0.00%).
+ * <p>{@link io.shaledb.replication.bench.TransportBenchmark} ({@code bench/raft.sh transport})
+ * measures batches/s and messages/s from one {@code GrpcRaftTransport} to another on loopback in
+ * one JVM, windowed so the send queue never overflows. One run (2026-11-21, 2 vCPUs shared with
+ * other jobs, 100000 batches of 16 messages): AppendEntries with one 64-byte entry each 11191
+ * batches/s = 179054 messages/s (40 batches per frame); heartbeats 20264 batches/s = 324218
+ * messages/s (35 batches per frame).
  */
 package io.shaledb.replication.bench;
