@@ -227,6 +227,20 @@ public final class RaftNode {
         return members.at(log.applied());
     }
 
+    /**
+     * Leader only: each other voter's match index (the highest index known to be in its log);
+     * empty on a non-leader. A read-only copy for the driver, e.g. to decide quiescence.
+     */
+    public Map<NodeId, Long> followerMatchIndexes() {
+        Map<NodeId, Long> matches = new HashMap<>();
+        if (replication != null) {
+            for (NodeId peer : peers()) {
+                matches.put(peer, replication.progress(peer).match);
+            }
+        }
+        return matches;
+    }
+
     // ---- inputs ----------------------------------------------------------------------------
 
     /** Advances logical time by one tick: may start an election or send heartbeats. */

@@ -11,7 +11,13 @@ import io.shaledb.replication.raft.NodeId;
  * duplicated or reordered by faulty implementations used in tests; a real one keeps per-pair order
  * while a connection lives). A batch is handed to the receiver's {@link InboundHandler} on a thread
  * of the transport's choosing; handlers must be quick (enqueue and return). {@link #close()} stops
- * delivery in both directions and releases every thread and connection the transport owns.
+ * delivery in both directions and releases every thread and connection the transport owns;
+ * sends after close are ignored.
+ *
+ * <p>A networked transport ({@link GrpcRaftTransport}) serves one store: it listens once and
+ * sends only batches from that store. The in-memory network ({@link InMemoryTransport}) accepts
+ * any number of listeners; {@link InMemoryTransport#endpoint} gives each store a view with the
+ * networked behaviour.
  */
 public interface RaftTransport extends AutoCloseable {
     /** Receives the batches addressed to one node. */
@@ -23,7 +29,8 @@ public interface RaftTransport extends AutoCloseable {
     /**
      * Starts accepting batches for {@code self} and handing them to {@code handler}.
      *
-     * @throws IllegalStateException if {@code self} already listens on this transport
+     * @throws IllegalStateException if {@code self} already listens on this transport (or, for
+     *                               a single-store transport, it already listens or is closed)
      */
     void listen(NodeId self, InboundHandler handler);
 

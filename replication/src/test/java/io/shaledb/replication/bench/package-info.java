@@ -28,5 +28,28 @@
  * fsyncs per commit, 2.1 times raw (Raft batches the proposals that arrive between Readys). The
  * disk acknowledges fsyncs in ~70 µs, so it likely has a volatile write cache; on a disk with
  * honest multi-millisecond fsyncs the ratios hold but the absolute figures drop.
+ *
+ * <p>{@link io.shaledb.replication.bench.StoreBenchmark} ({@code bench/raft.sh store [groups=1000]
+ * [seconds=5] [idleGroups=10000] [idleSeconds=20] [tickMs=100] [dir]}) measures the multi-raft
+ * {@code Store}: three stores in one JVM over a direct in-memory network, each with its own synced
+ * engine, a worker pool of 2 and a 100 ms ticker. It prints the raw synced batch rate before and
+ * after the load; committed proposals/s, p50/p99 commit latency (propose to applied on the leader)
+ * and fsyncs per commit over {@code groups} groups with 1 and with 64 concurrent proposers (closed
+ * loops, each proposal to a random group); and the process CPU, as % of one core, of
+ * {@code idleGroups} quiesced groups per store over {@code idleSeconds}, with the Raft ticks and
+ * messages seen in that window (0 when quiescence works) and the stores' own threads' share.
+ *
+ * <p>One run (2026-11-21, 2 shared vCPUs under a load average of ~15-20 from other jobs, so the
+ * figures are noisy): raw 2067 then 3446 synced batches/s; 1000 groups elected in 2.9 s; 1
+ * proposer 335 commits/s, p50 0.91 ms, p99 30 ms, 2.98 fsyncs per commit; 64 proposers 2053
+ * commits/s, p50 19.5 ms, p99 155 ms, 0.34 fsyncs per commit (one group commit per worker pass
+ * covers many groups); 10,000 idle groups per store: 0.80% of one core for the whole process
+ * (0 Raft ticks, 0 Raft messages, the tickers 0.37%, workers 0.00%).
+ * <p>{@link io.shaledb.replication.bench.TransportBenchmark} ({@code bench/raft.sh transport})
+ * measures batches/s and messages/s from one {@code GrpcRaftTransport} to another on loopback in
+ * one JVM, windowed so the send queue never overflows. One run (2026-11-21, 2 vCPUs shared with
+ * other jobs, 100000 batches of 16 messages): AppendEntries with one 64-byte entry each 11191
+ * batches/s = 179054 messages/s (40 batches per frame); heartbeats 20264 batches/s = 324218
+ * messages/s (35 batches per frame).
  */
 package io.shaledb.replication.bench;

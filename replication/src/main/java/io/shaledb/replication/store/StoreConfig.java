@@ -1,0 +1,58 @@
+package io.shaledb.replication.store;
+
+import io.shaledb.replication.RangeId;
+import io.shaledb.replication.raft.NodeId;
+import io.shaledb.replication.raft.RaftConfig;
+import io.shaledb.replication.raft.RaftNode;
+import java.util.List;
+
+/**
+ * Settings of a {@link Store}. Time is counted in {@link Store#tick()} calls.
+ *
+ * @param electionTicks       Raft election timeout T (random in {@code [T, 2T)}); also how long a
+ *                            store waits without hearing from a peer store before it declares the
+ *                            peer dead and wakes the quiesced groups it led
+ * @param heartbeatTicks      ticks between Raft heartbeats and between store liveness heartbeats
+ * @param maxInflight         appends in flight per follower (Raft flow control)
+ * @param maxEntriesPerAppend entries per AppendEntries at most
+ * @param quiesce             let idle, fully replicated groups stop ticking
+ * @param randomSeed          seeds each replica's election-timeout randomness (mixed with the
+ *                            range and node ids), so simulations replay exactly
+ */
+public record StoreConfig(int electionTicks, int heartbeatTicks, int maxInflight, int maxEntriesPerAppend,
+                          boolean quiesce, long randomSeed) {
+    public StoreConfig {
+        if (heartbeatTicks < 1 || electionTicks <= heartbeatTicks) {
+            throw new IllegalArgumentException("need 1 <= heartbeatTicks < electionTicks, got "
+                    + heartbeatTicks + ", " + electionTicks);
+        }
+        if (maxInflight < 1 || maxEntriesPerAppend < 1) {
+            throw new IllegalArgumentException("maxInflight and maxEntriesPerAppend must be >= 1");
+        }
+    }
+
+    /** Election 10 ticks, heartbeat 1 tick, 16 appends in flight of up to 64 entries, quiescence on. */
+    public static StoreConfig defaults() {
+        return new StoreConfig(10, 1, 16, 64, true, 0);
+    }
+
+    public StoreConfig withQuiesce(boolean on) {
+        return new StoreConfig(electionTicks, heartbeatTicks, maxInflight, maxEntriesPerAppend, on, randomSeed);
+    }
+
+    public StoreConfig withRandomSeed(long seed) {
+        return new StoreConfig(electionTicks, heartbeatTicks, maxInflight, maxEntriesPerAppend, quiesce, seed);
+    }
+
+    /** The Raft configuration of the member {@code self} of {@code range}'s group. */
+    RaftConfig raftConfig(NodeId self, List<NodeId> voters, long applied) {
+        return new RaftConfig(self, voters, electionTicks, heartbeatTicks, maxInflight, maxEntriesPerAppend,
+                true, true, applied, RaftNode.Faults.NONE);
+    }
+
+    /** The seed of one replica's randomness: distinct per (range, node), fixed per config. */
+    long replicaSeed(RangeId range, NodeId self) {
+        long h = randomSeed ^ (range.value() * 0x9E3779B97F4A7C15L) ^ (self.value() * 0xC2B2AE3D27D4EB4FL);
+        return h ^ (h >>> 31);
+    }
+}
