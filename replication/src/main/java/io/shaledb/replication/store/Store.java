@@ -167,7 +167,7 @@ public final class Store implements AutoCloseable {
         RocksRaftStorage storage = RocksRaftStorage.open(engine, range);
         ReplicaStateMachine sm = stateMachines.create(range);
         long applied = Math.min(sm.appliedIndex(), storage.hardState().commit());
-        RaftNode node = new RaftNode(config.raftConfig(self, List.copyOf(membership.voters()), applied), storage,
+        RaftNode node = new RaftNode(config.raftConfig(self, membership, applied), storage,
                 new SplittableRandom(config.replicaSeed(range, self)));
         Replica r = new Replica(range, self, membership, sm, storage, node);
         long now = ticks.get();
