@@ -3,6 +3,7 @@ package io.shaledb.replication.store;
 import static io.shaledb.replication.store.CounterStateMachine.add;
 import static io.shaledb.replication.store.CounterStateMachine.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shaledb.kv.storage.Engine;
@@ -13,6 +14,9 @@ import io.shaledb.replication.transport.GrpcRaftTransport;
 import io.shaledb.replication.transport.GrpcTransportConfig;
 import io.shaledb.replication.transport.PeerAddress;
 import io.shaledb.replication.transport.PeerResolver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,6 +141,23 @@ class GrpcStoreClusterTest {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** A socket bound to {@code address}, or null if it cannot be bound right now. */
+    private static ServerSocket holdPort(PeerAddress address) {
+        try {
+            ServerSocket s = new ServerSocket();
+            try {
+                s.setReuseAddress(true);
+                s.bind(new InetSocketAddress(address.host(), address.port()));
+                return s;
+            } catch (IOException e) {
+                s.close();
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static long ownThreads(String node) {
@@ -265,6 +286,7 @@ class GrpcStoreClusterTest {
         List<RangeId> ledByVictim = RANGES.stream().filter(r -> leaderOf(r).orElseThrow().equals(victim)).toList();
         assertTrue(ledByVictim.size() >= 10, victim + " leads only " + ledByVictim.size() + " groups");
         assertTrue(ownThreads(victim.toString()) > 0);
+        PeerAddress firstAddress = directory.get(victim);
         stop(victim);
         assertEquals(0, ownThreads(victim.toString()), "closing " + victim + " left scheduler, ticker or transport threads");
         StoreCluster.await(() -> ledByVictim.stream().allMatch(r -> leaderOf(r).filter(l -> !l.equals(victim)).isPresent()),
@@ -281,8 +303,14 @@ class GrpcStoreClusterTest {
         }
 
         // 3. Restart it on a new port over the same engine directory: it catches up on every group.
-        PeerAddress again = start(victim);
-        assertEquals(again, directory.get(victim));
+        // Holding the old port (when the OS lets us) makes sure the peers must re-resolve it.
+        try (ServerSocket oldPort = holdPort(firstAddress)) {
+            PeerAddress again = start(victim);
+            assertEquals(again, directory.get(victim));
+            if (oldPort != null) {
+                assertNotEquals(firstAddress, again);
+            }
+        }
         runClients(2, 30, 3);
         awaitAllApplied(victim + " caught up with every group after restart");
         for (RangeId r : RANGES) {
