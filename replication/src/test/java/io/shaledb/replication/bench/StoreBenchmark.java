@@ -16,6 +16,7 @@ import io.shaledb.replication.store.WorkerPoolScheduler;
 import io.shaledb.replication.transport.GrpcRaftTransport;
 import io.shaledb.replication.transport.GrpcTransportConfig;
 import io.shaledb.replication.transport.PeerAddress;
+import io.shaledb.replication.transport.RaftBatch;
 import io.shaledb.replication.transport.RaftTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -115,6 +117,7 @@ public final class StoreBenchmark {
         final List<Store> stores = new ArrayList<>();
         final List<RangeId> ranges = new ArrayList<>();
         final Map<RangeId, NodeId> leaders = new ConcurrentHashMap<>();
+        final List<GrpcRaftTransport> transports = new ArrayList<>();
 
         Cluster(Path dir, int groups, Duration tick, Wire wire) {
             DirectNetwork network = new DirectNetwork();
@@ -129,8 +132,10 @@ public final class StoreBenchmark {
                 stores.add(s);
                 if (transport instanceof GrpcRaftTransport grpc) {
                     directory.put(id, grpc.address());
+                    transports.add(grpc);
                 }
             }
+            connectTransports(Duration.ofSeconds(60));
             Membership m = Membership.ofVoters(NODES);
             for (int g = 1; g <= groups; g++) {
                 ranges.add(RangeId.of(g));
@@ -141,6 +146,35 @@ public final class StoreBenchmark {
                 store(NODES.get((int) (r.value() % NODES.size()))).campaign(r);
             }
             stores.forEach(s -> s.startTicker(tick));
+        }
+
+        /**
+         * gRPC only: opens every peer stream (with empty batches, which stores take as liveness)
+         * and waits until all are connected, so the first connections of a cold JVM (seconds on a
+         * busy machine, long enough for every group to time out and split votes) are not counted
+         * as election time.
+         */
+        private void connectTransports(Duration timeout) {
+            if (transports.isEmpty()) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < transports.size(); i++) {
+                for (NodeId peer : NODES) {
+                    if (!peer.equals(NODES.get(i))) {
+                        transports.get(i).send(new RaftBatch(NODES.get(i), peer, List.of()));
+                    }
+                }
+            }
+            long deadline = t0 + timeout.toNanos();
+            while (transports.stream().anyMatch(t -> t.stats().connects() < NODES.size() - 1)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("gRPC transports not connected: "
+                            + transports.stream().map(GrpcRaftTransport::stats).toList());
+                }
+                LockSupport.parkNanos(10_000_000);
+            }
+            System.out.printf(Locale.ROOT, "    gRPC peer streams connected in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
 
         Store store(NodeId id) {
