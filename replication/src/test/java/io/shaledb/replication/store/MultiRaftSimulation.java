@@ -60,10 +60,11 @@ final class MultiRaftSimulation {
      * @param groups      Raft groups, each on 3 stores
      * @param seed        the only source of randomness
      * @param durationMs  simulated time with faults and load, before the final settle
+     * @param quiesce     let idle groups quiesce ({@link StoreConfig#quiesce()})
      * @param brokenReads negative control: reads are served from a random replica's state
      *                    machine without ReadIndex (must fail the linearizability check)
      */
-    record Options(int nodes, int groups, long seed, long durationMs, boolean brokenReads) {
+    record Options(int nodes, int groups, long seed, long durationMs, boolean quiesce, boolean brokenReads) {
         Options {
             if (nodes < 3 || groups < 1 || durationMs < 0) {
                 throw new IllegalArgumentException("need nodes >= 3, groups >= 1: " + nodes + ", " + groups);
@@ -71,25 +72,26 @@ final class MultiRaftSimulation {
         }
 
         static Options of(int nodes, long seed) {
-            return new Options(nodes, nodes == 3 ? 20 : 30, seed, 5_000, false);
+            return new Options(nodes, nodes == 3 ? 20 : 30, seed, 5_000, true, false);
         }
 
         String replay() {
             return "replay: mvn -o -q -B -pl replication -am test -Dtest='MultiRaftSimulationTest#replay' "
                     + "-Dsurefire.failIfNoSpecifiedTests=false -Dmsim.replay=" + nodes + "," + groups + "," + seed
-                    + "," + durationMs + "," + brokenReads
+                    + "," + durationMs + "," + quiesce + "," + brokenReads
                     + "   (or: java ... io.shaledb.replication.store.MultiRaftSimulationStats " + nodes + " " + seed
-                    + " " + seed + " " + durationMs + " " + groups + ")";
+                    + " " + seed + " " + durationMs + " " + groups + " " + quiesce + ")";
         }
     }
 
     /** What a run did. */
-    record Summary(Options options, long events, long simulatedMs, long wallMs, Map<String, Long> counts,
-                   String linearizability) {
+    record Summary(Options options, long events, long simulatedMs, long wallMs, long storeMs, long checkMs,
+                   Map<String, Long> counts, String linearizability) {
         @Override
         public String toString() {
             return "nodes=" + options.nodes() + " groups=" + options.groups() + " seed=" + options.seed()
-                    + " events=" + events + " simMs=" + simulatedMs + " wallMs=" + wallMs + " " + counts
+                    + " quiesce=" + options.quiesce() + " events=" + events + " simMs=" + simulatedMs
+                    + " wallMs=" + wallMs + " (stores " + storeMs + ", checks " + checkMs + ") " + counts
                     + " lin=" + linearizability;
         }
     }
@@ -108,6 +110,8 @@ final class MultiRaftSimulation {
     private long seq;
     private long now;
     private long events;
+    private long storeNanos;
+    private long checkNanos;
     private final Map<String, Long> counts = new TreeMap<>();
 
     final List<NodeId> ids = new ArrayList<>();
@@ -133,7 +137,7 @@ final class MultiRaftSimulation {
         this.root = root;
         this.random = new SplittableRandom(options.seed());
         this.network = InMemoryTransport.deterministic(new SplittableRandom(options.seed() ^ 0x5DEECE66DL), faults);
-        this.config = StoreConfig.defaults().withRandomSeed(options.seed()).withQuiesce(random.nextBoolean());
+        this.config = StoreConfig.defaults().withRandomSeed(options.seed()).withQuiesce(options.quiesce());
         this.invariants = new MultiRaftInvariants(this);
     }
 
@@ -150,7 +154,7 @@ final class MultiRaftSimulation {
             loop(options.durationMs());
             String lin = finish();
             return new Summary(options, events, now, (System.nanoTime() - start) / 1_000_000,
-                    Collections.unmodifiableMap(new TreeMap<>(counts)), lin);
+                    storeNanos / 1_000_000, checkNanos / 1_000_000, Collections.unmodifiableMap(new TreeMap<>(counts)), lin);
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("multi-raft simulation failed: nodes=" + options.nodes() + " groups="
                     + options.groups() + " seed=" + options.seed() + " at t=" + now + "ms after " + events
@@ -255,8 +259,12 @@ final class MultiRaftSimulation {
                 next.action.run();
             }
             events++;
+            long t0 = System.nanoTime();
             runSchedulers();
+            long t1 = System.nanoTime();
             invariants.check();
+            storeNanos += t1 - t0;
+            checkNanos += System.nanoTime() - t1;
         }
     }
 
@@ -529,7 +537,6 @@ final class MultiRaftSimulation {
                     + result.explain());
         }
         counts.put("elections", (long) invariants.leaderTerms());
-        network.stats();
         InMemoryTransport.Stats ns = network.stats();
         counts.put("netDropped", ns.dropped());
         counts.put("netDuplicated", ns.duplicated());

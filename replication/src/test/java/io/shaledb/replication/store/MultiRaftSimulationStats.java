@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * Manual long runs, not a test: {@link MultiRaftSimulation} over seeds {@code [from, to]},
  * printing each seed's summary or failure (with its replay line). Arguments:
- * {@code nodes from to [durationMs=5000] [groups=20 for 3 nodes, 30 otherwise]}. Exits with
+ * {@code nodes from to [durationMs=5000] [groups=20 for 3 nodes, 30 otherwise] [quiesce=true]}. Exits with
  * status 1 if any seed failed.
  */
 final class MultiRaftSimulationStats {
@@ -20,12 +20,13 @@ final class MultiRaftSimulationStats {
         long to = args.length > 2 ? Long.parseLong(args[2]) : 5;
         long duration = args.length > 3 ? Long.parseLong(args[3]) : 5_000;
         int groups = args.length > 4 ? Integer.parseInt(args[4]) : MultiRaftSimulation.Options.of(nodes, 0).groups();
+        boolean quiesce = args.length <= 5 || Boolean.parseBoolean(args[5]);
         int failures = 0;
         for (long seed = from; seed <= to; seed++) {
             Path dir = Files.createTempDirectory("shale-msim-");
             try {
                 MultiRaftSimulation.Summary s = new MultiRaftSimulation(
-                        new MultiRaftSimulation.Options(nodes, groups, seed, duration, false), dir).run();
+                        new MultiRaftSimulation.Options(nodes, groups, seed, duration, quiesce, false), dir).run();
                 System.out.println(s);
             } catch (AssertionError e) {
                 failures++;

@@ -6,42 +6,57 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Seeded runs of {@link MultiRaftSimulation}: many groups on 3 and 5 real stores under crashes,
  * partitions, lossy links and leader transfers. A failure names its seed and the command that
- * replays it ({@link #replay} with {@code -Dmsim.replay=nodes,groups,seed,durationMs,brokenReads}).
+ * replays it ({@link #replay} with {@code -Dmsim.replay=nodes,groups,seed,durationMs,quiesce,brokenReads}).
  * Wider sweeps: {@link MultiRaftSimulationStats}.
  */
 class MultiRaftSimulationTest {
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3})
-    void threeStoresStaySafeAndLinearizable(long seed, @TempDir Path dir) {
-        assertHealthy(run(MultiRaftSimulation.Options.of(3, seed), dir));
+    @CsvSource({"1, true", "2, false", "3, true"})
+    void threeStoresStaySafeAndLinearizable(long seed, boolean quiesce, @TempDir Path dir) {
+        assertHealthy(run(new MultiRaftSimulation.Options(3, 20, seed, 5_000, quiesce, false), dir));
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3})
-    void fiveStoresStaySafeAndLinearizable(long seed, @TempDir Path dir) {
-        assertHealthy(run(MultiRaftSimulation.Options.of(5, seed), dir));
+    @CsvSource({"1, false", "2, true", "3, false"})
+    void fiveStoresStaySafeAndLinearizable(long seed, boolean quiesce, @TempDir Path dir) {
+        assertHealthy(run(new MultiRaftSimulation.Options(5, 30, seed, 5_000, quiesce, false), dir));
+    }
+
+    /**
+     * A liveness bug this simulation found in {@link Store} quiescence: a leader whose followers
+     * look dead (partitioned or crashed) quiesces with them behind, and nothing wakes it when they
+     * come back; a stale minority leader quiesces the same way and never steps down. After the
+     * final heal the group stays split forever (e.g. r15: n4 leads term 2 at index 38, n5 still
+     * "leads" term 1 at 31, both quiesced). Enable once a peer that comes back to life wakes the
+     * groups quiesced while it was dead.
+     */
+    @Test
+    @Disabled("Store bug: quiesced groups are not woken when a dead peer comes back")
+    void quiescedGroupsCatchUpPeersThatComeBack(@TempDir Path dir) {
+        assertHealthy(run(new MultiRaftSimulation.Options(5, 30, 6, 5_000, true, false), dir));
     }
 
     @Test
     void readsWithoutReadIndexAreCaught(@TempDir Path dir) {
         AssertionError e = assertThrows(AssertionError.class, () -> run(
-                new MultiRaftSimulation.Options(3, 20, 1, 5_000, true), dir));
+                new MultiRaftSimulation.Options(3, 20, 1, 5_000, true, true), dir));
         assertTrue(e.getMessage().contains("NOT_LINEARIZABLE"), e.getMessage());
-        assertTrue(e.getMessage().contains("-Dmsim.replay=3,20,1,5000,true"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dmsim.replay=3,20,1,5000,true,true"), e.getMessage());
     }
 
     @Test
     void sameSeedReplaysExactly(@TempDir Path dir) {
-        MultiRaftSimulation.Options o = new MultiRaftSimulation.Options(3, 10, 11, 2_000, false);
+        MultiRaftSimulation.Options o = new MultiRaftSimulation.Options(3, 10, 11, 2_000, true, false);
         MultiRaftSimulation.Summary a = run(o, dir.resolve("a"));
         MultiRaftSimulation.Summary b = run(o, dir.resolve("b"));
         assertEquals(a.events(), b.events());
@@ -49,14 +64,15 @@ class MultiRaftSimulationTest {
         assertEquals(a.linearizability(), b.linearizability());
     }
 
-    /** Replays {@code -Dmsim.replay=nodes,groups,seed,durationMs,brokenReads}; skipped without it. */
+    /** Replays {@code -Dmsim.replay=nodes,groups,seed,durationMs,quiesce,brokenReads}; skipped without it. */
     @Test
     void replay(@TempDir Path dir) {
         String spec = System.getProperty("msim.replay");
         Assumptions.assumeTrue(spec != null && !spec.isBlank(), "set -Dmsim.replay to replay a seed");
         String[] f = spec.split(",");
         MultiRaftSimulation.Summary s = run(new MultiRaftSimulation.Options(Integer.parseInt(f[0]),
-                Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Boolean.parseBoolean(f[4])), dir);
+                Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Boolean.parseBoolean(f[4]),
+                Boolean.parseBoolean(f[5])), dir);
         System.out.println(s);
     }
 
