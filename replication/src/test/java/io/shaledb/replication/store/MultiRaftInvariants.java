@@ -9,6 +9,7 @@ import io.shaledb.replication.storage.RocksRaftStorage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,7 @@ final class MultiRaftInvariants {
     private final List<Ack> pendingAcks = new ArrayList<>();
     private final List<Ack> acks = new ArrayList<>();
     private final Map<Ack, Long> ackTerms = new HashMap<>();
+    private final Map<Replica, ReplicaStatus> lastSeen = new IdentityHashMap<>();
 
     MultiRaftInvariants(MultiRaftSimulation sim) {
         this.sim = sim;
@@ -72,6 +74,7 @@ final class MultiRaftInvariants {
         }
         downLogs.put(node, logs);
         progress.remove(node);
+        lastSeen.keySet().removeIf(r -> store.replica(r.rangeId()).orElse(null) == r);
     }
 
     void recordRestart(NodeId node) {
@@ -84,12 +87,19 @@ final class MultiRaftInvariants {
         return leaders.values().stream().mapToInt(Map::size).sum();
     }
 
+    /**
+     * Checks every replica whose status changed since the last check (a status is republished
+     * by every processing pass, so an unchanged status object means nothing happened to it),
+     * then the acknowledgements since the last check.
+     */
     void check() {
-        for (Map.Entry<NodeId, Store> e : sim.stores.entrySet()) {
-            NodeId node = e.getKey();
-            Store store = e.getValue();
-            for (RangeId range : store.rangeIds()) {
-                checkReplica(node, range, store.replica(range).orElseThrow());
+        for (RangeId range : sim.ranges) {
+            for (NodeId node : sim.memberships.get(range).voters()) {
+                Store store = sim.stores.get(node);
+                Replica r = store == null ? null : store.replica(range).orElse(null);
+                if (r != null && lastSeen.put(r, r.status()) != r.status()) {
+                    checkReplica(node, range, r);
+                }
             }
         }
         for (Ack a : pendingAcks) {

@@ -29,7 +29,7 @@ class MultiRaftSimulationTest {
     @ParameterizedTest
     @CsvSource({"1, false", "2, true", "3, false"})
     void fiveStoresStaySafeAndLinearizable(long seed, boolean quiesce, @TempDir Path dir) {
-        assertHealthy(run(new MultiRaftSimulation.Options(5, 30, seed, 5_000, quiesce, false), dir));
+        assertHealthy(run(new MultiRaftSimulation.Options(5, 30, seed, 4_000, quiesce, false), dir));
     }
 
     /**
