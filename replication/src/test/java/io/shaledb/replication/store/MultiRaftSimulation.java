@@ -61,10 +61,21 @@ final class MultiRaftSimulation {
      * @param seed        the only source of randomness
      * @param durationMs  simulated time with faults and load, before the final settle
      * @param quiesce     let idle groups quiesce ({@link StoreConfig#quiesce()})
-     * @param brokenReads negative control: reads are served from a random replica's state
-     *                    machine without ReadIndex (must fail the linearizability check)
+     * @param bug         a planted client-side bug for negative controls, {@link Bug#NONE} normally
      */
-    record Options(int nodes, int groups, long seed, long durationMs, boolean quiesce, boolean brokenReads) {
+    /** Planted bugs in the simulation's clients; each must make a run fail. */
+    enum Bug {
+        NONE,
+        /** Reads are served from a random replica's state machine without ReadIndex (not linearizable). */
+        STALE_READS,
+        /**
+         * A write is acknowledged as soon as its entry is in the proposer's persisted log, before
+         * it commits (caught by the quorum-durability check).
+         */
+        EARLY_ACKS
+    }
+
+    record Options(int nodes, int groups, long seed, long durationMs, boolean quiesce, Bug bug) {
         Options {
             if (nodes < 3 || groups < 1 || durationMs < 0) {
                 throw new IllegalArgumentException("need nodes >= 3, groups >= 1: " + nodes + ", " + groups);
@@ -72,13 +83,13 @@ final class MultiRaftSimulation {
         }
 
         static Options of(int nodes, long seed) {
-            return new Options(nodes, nodes == 3 ? 20 : 30, seed, 5_000, true, false);
+            return new Options(nodes, nodes == 3 ? 20 : 30, seed, 5_000, true, Bug.NONE);
         }
 
         String replay() {
             return "replay: mvn -o -q -B -pl replication -am test -Dtest='MultiRaftSimulationTest#replay' "
                     + "-Dsurefire.failIfNoSpecifiedTests=false -Dmsim.replay=" + nodes + "," + groups + "," + seed
-                    + "," + durationMs + "," + quiesce + "," + brokenReads
+                    + "," + durationMs + "," + quiesce + "," + bug
                     + "   (or: java ... io.shaledb.replication.store.MultiRaftSimulationStats " + nodes + " " + seed
                     + " " + seed + " " + durationMs + " " + groups + " " + quiesce + ")";
         }
@@ -129,6 +140,7 @@ final class MultiRaftSimulation {
     private int nextClient;
     private long nextValue = 1;
     private final Map<RangeId, Integer> outstanding = new HashMap<>();
+    private final List<EarlyAck> earlyAcks = new ArrayList<>();
     private boolean loadOn = true;
     private boolean partitioned;
 
@@ -261,6 +273,9 @@ final class MultiRaftSimulation {
             events++;
             long t0 = System.nanoTime();
             runSchedulers();
+            if (!earlyAcks.isEmpty()) {
+                ackEarly();
+            }
             long t1 = System.nanoTime();
             invariants.check();
             storeNanos += t1 - t0;
@@ -348,6 +363,9 @@ final class MultiRaftSimulation {
         }
         NodeId node = target.get();
         begin(range, id);
+        if (options.bug() == Bug.EARLY_ACKS) {
+            earlyAcks.add(new EarlyAck(range, node, id, storage(node, range).orElseThrow().lastIndex() + 1));
+        }
         CompletableFuture<byte[]> f = stores.get(node).propose(range, SimRegisterMachine.command(id, value));
         f.whenComplete((result, ex) -> {
             if (!history.isOpen(id)) {
@@ -373,7 +391,7 @@ final class MultiRaftSimulation {
     private void read(RangeId range) {
         int client = nextClient++;
         int id = history.invoke(client, key(range), OpKind.READ, null, null, now);
-        if (options.brokenReads()) { // the planted bug: a local read without ReadIndex
+        if (options.bug() == Bug.STALE_READS) { // the planted bug: a local read without ReadIndex
             List<NodeId> live = memberships.get(range).voters().stream().filter(stores::containsKey).toList();
             if (live.isEmpty()) {
                 history.fail(id, now);
@@ -407,6 +425,35 @@ final class MultiRaftSimulation {
             }
         });
         timeout(range, id);
+    }
+
+    private record EarlyAck(RangeId range, NodeId node, int op, long from) {
+    }
+
+    /** {@link Bug#EARLY_ACKS}: acknowledges writes whose entry the proposer has persisted. */
+    private void ackEarly() {
+        for (var it = earlyAcks.iterator(); it.hasNext(); ) {
+            EarlyAck a = it.next();
+            Optional<RocksRaftStorage> s = storage(a.node(), a.range());
+            if (!history.isOpen(a.op()) || s.isEmpty()) {
+                it.remove();
+                continue;
+            }
+            long last = s.get().lastIndex();
+            if (last < a.from()) {
+                continue;
+            }
+            for (LogEntry e : s.get().entries(a.from(), last + 1)) {
+                String text = new String(e.data(), java.nio.charset.StandardCharsets.UTF_8);
+                if (text.startsWith(a.op() + " ")) {
+                    end(a.range());
+                    history.ok(a.op(), null, now);
+                    invariants.acknowledged(a.range(), a.node(), e.index(), a.op());
+                    it.remove();
+                    break;
+                }
+            }
+        }
     }
 
     private void begin(RangeId range, int id) {

@@ -26,7 +26,7 @@ final class MultiRaftSimulationStats {
             Path dir = Files.createTempDirectory("shale-msim-");
             try {
                 MultiRaftSimulation.Summary s = new MultiRaftSimulation(
-                        new MultiRaftSimulation.Options(nodes, groups, seed, duration, quiesce, false), dir).run();
+                        new MultiRaftSimulation.Options(nodes, groups, seed, duration, quiesce, MultiRaftSimulation.Bug.NONE), dir).run();
                 System.out.println(s);
             } catch (AssertionError e) {
                 failures++;

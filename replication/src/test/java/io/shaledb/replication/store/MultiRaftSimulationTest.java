@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Seeded runs of {@link MultiRaftSimulation}: many groups on 3 and 5 real stores under crashes,
  * partitions, lossy links and leader transfers. A failure names its seed and the command that
- * replays it ({@link #replay} with {@code -Dmsim.replay=nodes,groups,seed,durationMs,quiesce,brokenReads}).
+ * replays it ({@link #replay} with {@code -Dmsim.replay=nodes,groups,seed,durationMs,quiesce,bug}).
  * Wider sweeps: {@link MultiRaftSimulationStats}.
  */
 class MultiRaftSimulationTest {
@@ -23,13 +23,13 @@ class MultiRaftSimulationTest {
     @ParameterizedTest
     @CsvSource({"1, true", "2, false", "3, true"})
     void threeStoresStaySafeAndLinearizable(long seed, boolean quiesce, @TempDir Path dir) {
-        assertHealthy(run(new MultiRaftSimulation.Options(3, 20, seed, 5_000, quiesce, false), dir));
+        assertHealthy(run(new MultiRaftSimulation.Options(3, 20, seed, 5_000, quiesce, MultiRaftSimulation.Bug.NONE), dir));
     }
 
     @ParameterizedTest
     @CsvSource({"1, false", "2, true", "3, false"})
     void fiveStoresStaySafeAndLinearizable(long seed, boolean quiesce, @TempDir Path dir) {
-        assertHealthy(run(new MultiRaftSimulation.Options(5, 30, seed, 4_000, quiesce, false), dir));
+        assertHealthy(run(new MultiRaftSimulation.Options(5, 30, seed, 4_000, quiesce, MultiRaftSimulation.Bug.NONE), dir));
     }
 
     /**
@@ -43,20 +43,29 @@ class MultiRaftSimulationTest {
     @Test
     @Disabled("Store bug: quiesced groups are not woken when a dead peer comes back")
     void quiescedGroupsCatchUpPeersThatComeBack(@TempDir Path dir) {
-        assertHealthy(run(new MultiRaftSimulation.Options(5, 30, 6, 5_000, true, false), dir));
+        assertHealthy(run(new MultiRaftSimulation.Options(5, 30, 6, 5_000, true,
+                MultiRaftSimulation.Bug.NONE), dir));
     }
 
     @Test
     void readsWithoutReadIndexAreCaught(@TempDir Path dir) {
         AssertionError e = assertThrows(AssertionError.class, () -> run(
-                new MultiRaftSimulation.Options(3, 20, 1, 5_000, true, true), dir));
+                new MultiRaftSimulation.Options(3, 10, 1, 2_000, true, MultiRaftSimulation.Bug.STALE_READS), dir));
         assertTrue(e.getMessage().contains("NOT_LINEARIZABLE"), e.getMessage());
-        assertTrue(e.getMessage().contains("-Dmsim.replay=3,20,1,5000,true,true"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dmsim.replay=3,10,1,2000,true,STALE_READS"), e.getMessage());
+    }
+
+    @Test
+    void acknowledgingBeforeCommitIsCaught(@TempDir Path dir) {
+        AssertionError e = assertThrows(AssertionError.class, () -> run(
+                new MultiRaftSimulation.Options(3, 10, 1, 2_000, true, MultiRaftSimulation.Bug.EARLY_ACKS), dir));
+        assertTrue(e.getMessage().contains("durable on only"), e.getMessage());
     }
 
     @Test
     void sameSeedReplaysExactly(@TempDir Path dir) {
-        MultiRaftSimulation.Options o = new MultiRaftSimulation.Options(3, 10, 11, 2_000, true, false);
+        MultiRaftSimulation.Options o =
+                new MultiRaftSimulation.Options(3, 10, 11, 2_000, true, MultiRaftSimulation.Bug.NONE);
         MultiRaftSimulation.Summary a = run(o, dir.resolve("a"));
         MultiRaftSimulation.Summary b = run(o, dir.resolve("b"));
         assertEquals(a.events(), b.events());
@@ -64,7 +73,7 @@ class MultiRaftSimulationTest {
         assertEquals(a.linearizability(), b.linearizability());
     }
 
-    /** Replays {@code -Dmsim.replay=nodes,groups,seed,durationMs,quiesce,brokenReads}; skipped without it. */
+    /** Replays {@code -Dmsim.replay=nodes,groups,seed,durationMs,quiesce,bug}; skipped without it. */
     @Test
     void replay(@TempDir Path dir) {
         String spec = System.getProperty("msim.replay");
@@ -72,7 +81,7 @@ class MultiRaftSimulationTest {
         String[] f = spec.split(",");
         MultiRaftSimulation.Summary s = run(new MultiRaftSimulation.Options(Integer.parseInt(f[0]),
                 Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Boolean.parseBoolean(f[4]),
-                Boolean.parseBoolean(f[5])), dir);
+                MultiRaftSimulation.Bug.valueOf(f[5])), dir);
         System.out.println(s);
     }
 
