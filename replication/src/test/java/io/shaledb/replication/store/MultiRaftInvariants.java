@@ -13,7 +13,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The safety checks of {@link MultiRaftSimulation}, run after every event on the simulation's
@@ -295,11 +294,5 @@ final class MultiRaftInvariants {
                         + " is not the committed entry " + e);
             }
         }
-    }
-
-    Map<RangeId, Integer> committedSizes() {
-        Map<RangeId, Integer> m = new TreeMap<>();
-        committed.forEach((r, l) -> m.put(r, l.size()));
-        return m;
     }
 }
