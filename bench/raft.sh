@@ -11,6 +11,9 @@
 #       `idleGroups` quiesced groups per store as % of one core.
 #   bench/raft.sh transport [batches=100000] [messagesPerBatch=16] [payloadBytes=64] [window=1024]
 #       Batches/s and messages/s between two gRPC Raft transports on loopback in one JVM.
+#   bench/raft.sh msim NODES FROM TO [durationMs=5000] [groups=20|30] [quiesce=true]
+#       The many-group simulation (real Stores on one thread, deterministic in-memory network,
+#       crashes, partitions, message faults, per-group linearizability) over many seeds.
 #   bench/raft.sh seeds NODES FROM TO [durationTicks=6000]
 #       The deterministic simulation over many more seeds than CI runs; prints each seed's
 #       summary or failure (a failing seed replays with the @Test line it prints).
@@ -21,8 +24,9 @@ case "${1:-}" in
   commit) MAIN=io.shaledb.replication.bench.RaftCommitBenchmark; shift ;;
   store) MAIN=io.shaledb.replication.bench.StoreBenchmark; shift ;;
   seeds) MAIN=io.shaledb.replication.raft.SimulationStats; shift ;;
+  msim) MAIN=io.shaledb.replication.store.MultiRaftSimulationStats; shift ;;
   transport) MAIN=io.shaledb.replication.bench.TransportBenchmark; shift ;;
-  *) echo "usage: bench/raft.sh commit [proposals] [payloadBytes] [dir] | store [groups] [seconds] [idleGroups] [idleSeconds] [tickMs] [dir] | transport [batches] [messagesPerBatch] [payloadBytes] [window] | seeds NODES FROM TO [duration]" >&2; exit 2 ;;
+  *) echo "usage: bench/raft.sh commit [proposals] [payloadBytes] [dir] | store [groups] [seconds] [idleGroups] [idleSeconds] [tickMs] [dir] | transport [batches] [messagesPerBatch] [payloadBytes] [window] | seeds NODES FROM TO [duration] | msim NODES FROM TO [durationMs] [groups] [quiesce]" >&2; exit 2 ;;
 esac
 CPFILE=$(mktemp /tmp/shale-replication-cp.XXXXXX)
 trap 'rm -f "$CPFILE"' EXIT

@@ -34,11 +34,17 @@ final class PeerLiveness {
         peers.computeIfAbsent(peer, p -> new Peer(now));
     }
 
-    /** A batch from {@code peer} arrived at tick {@code now}. */
-    void heard(NodeId peer, long now) {
+    /**
+     * A batch from {@code peer} arrived at tick {@code now}.
+     *
+     * @return whether {@code peer} had been declared dead (it came back)
+     */
+    boolean heard(NodeId peer, long now) {
         Peer p = peers.computeIfAbsent(peer, x -> new Peer(now));
         p.lastHeard = now;
+        boolean wasDead = p.dead;
         p.dead = false;
+        return wasDead;
     }
 
     Set<NodeId> peers() {

@@ -286,7 +286,8 @@ public final class Store implements AutoCloseable {
      * Advances the store's logical clock by one tick: every non-quiesced replica gets a Raft
      * tick; every heartbeat interval each peer store gets an (empty) liveness batch; peers silent
      * for an election timeout are declared dead and the groups quiesced under their leadership
-     * are woken so they can elect a new leader. Called by one thread (a ticker or a simulation).
+     * are woken so they can elect a new leader (and when a dead peer is heard from again, the
+     * quiesced groups it belongs to are woken so it catches up). Called by one thread (a ticker or a simulation).
      */
     public void tick() {
         if (closed) {
@@ -344,7 +345,9 @@ public final class Store implements AutoCloseable {
         if (closed) {
             return;
         }
-        liveness.heard(batch.from(), ticks.get());
+        if (liveness.heard(batch.from(), ticks.get())) {
+            wakeGroupsOf(batch.from());
+        }
         for (RaftEnvelope env : batch.messages()) {
             Replica r = env.message().to().equals(self) ? replicas.get(env.range()) : null;
             if (r == null) {
@@ -354,6 +357,22 @@ public final class Store implements AutoCloseable {
             counters.messagesReceived.increment();
             r.mailbox.add(new ReplicaOp.Inbound(env));
             scheduler.enqueue(env.range());
+        }
+    }
+
+    /**
+     * A peer declared dead is back: wake this store's quiesced groups it belongs to. They may
+     * have quiesced while it was away (a leader does not wait for dead followers, and a leader
+     * stranded with dead peers quiesces too), so without a wake the peer would stay behind, or
+     * a stale leader would never learn of the newer term.
+     */
+    private void wakeGroupsOf(NodeId peer) {
+        LOG.debug("{}: {} is back, waking the quiesced groups it belongs to", self, peer);
+        for (Replica r : replicas.values()) {
+            if (r.isQuiesced() && r.membership().contains(peer)) {
+                r.mailbox.add(new ReplicaOp.Wake());
+                scheduler.enqueue(r.rangeId());
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +40,6 @@ class MultiRaftSimulationTest {
      * groups quiesced while it was dead.
      */
     @Test
-    @Disabled("Store bug: quiesced groups are not woken when a dead peer comes back")
     void quiescedGroupsCatchUpPeersThatComeBack(@TempDir Path dir) {
         assertHealthy(run(new MultiRaftSimulation.Options(5, 30, 6, 5_000, true,
                 MultiRaftSimulation.Bug.NONE), dir));
