@@ -11,6 +11,8 @@ import io.shaledb.replication.raft.RaftNode;
 import io.shaledb.replication.raft.ReadState;
 import io.shaledb.replication.raft.Ready;
 import io.shaledb.replication.raft.Role;
+import io.shaledb.replication.raft.Snapshot;
+import io.shaledb.replication.raft.SnapshotMeta;
 import io.shaledb.replication.storage.RocksRaftStorage;
 import io.shaledb.replication.transport.RaftEnvelope;
 import java.nio.ByteBuffer;
@@ -153,6 +155,8 @@ public final class Replica {
                 node.campaign();
             } else if (op instanceof ReplicaOp.Wake) {
                 wake(host);
+            } else if (op instanceof ReplicaOp.Unreachable u) {
+                node.reportUnreachable(u.peer()); // no wake: a quiesced leader sends nothing anyway
             } else if (op instanceof ReplicaOp.Remove rm) {
                 removals.add(rm.future());
             }
@@ -318,10 +322,16 @@ public final class Replica {
 
     /**
      * Applies {@code ready}'s committed entries, completes the requests they answer and advances
-     * the node. Call after the Ready was persisted and its messages sent.
+     * the node. Call after the Ready was persisted and its messages sent. A Ready's snapshot is
+     * restored into the state machine first (the entries that follow build on it).
      */
-    void applyAndAdvance(Ready ready) {
+    void applyAndAdvance(Ready ready, ReplicaHost host) {
         long appliedNow = node.appliedIndex();
+        if (ready.snapshot() != null) {
+            installSnapshot(ready.snapshot());
+            host.counters().snapshotsInstalled.increment();
+            appliedNow = ready.snapshot().index();
+        }
         for (LogEntry e : ready.committedEntries()) {
             byte[] result = null;
             if (e.type() == EntryType.COMMAND && e.index() > stateMachine.appliedIndex()) {
@@ -338,6 +348,52 @@ public final class Replica {
         }
         serveReadsUpTo(appliedNow);
         node.advance(ready);
+    }
+
+    /**
+     * Replaces the state machine's state with a snapshot from the leader. Proposals at indexes
+     * it covers will not see their entries applied here: their outcome is unknown.
+     */
+    private void installSnapshot(Snapshot snapshot) {
+        stateMachine.restore(snapshot.data());
+        Map<Long, List<PendingProposal>> covered = proposals.headMap(snapshot.index(), true);
+        for (Map.Entry<Long, List<PendingProposal>> e : covered.entrySet()) {
+            ProposalOutcomeUnknownException ex = new ProposalOutcomeUnknownException(range, e.getKey(), snapshot.index());
+            e.getValue().forEach(p -> p.future().completeExceptionally(ex));
+        }
+        covered.clear();
+    }
+
+    /**
+     * Applies the store's truncation policy after a pass: once the applied index is more than
+     * {@link StoreConfig#snapshotEntries()} past the latest snapshot (or the log start), records
+     * a snapshot of the state machine at the applied index and compacts the log up to
+     * {@link StoreConfig#snapshotKeepTail()} entries below it. Call after {@link #applyAndAdvance}
+     * (no writes staged).
+     *
+     * @return whether a snapshot was taken
+     */
+    boolean maybeSnapshot(StoreConfig config) {
+        long every = config.snapshotEntries();
+        if (every == 0) {
+            return false;
+        }
+        long applied = node.appliedIndex();
+        SnapshotMeta latest = storage.snapshotMeta();
+        long base = Math.max(latest == null ? 0 : latest.index(), storage.truncatedState().index());
+        if (applied - base <= every) {
+            return false;
+        }
+        takeSnapshot(applied, config.snapshotKeepTail());
+        return true;
+    }
+
+    private void takeSnapshot(long index, long keepTail) {
+        storage.createSnapshot(index, node.membershipForSnapshot(), stateMachine.snapshot());
+        long compactTo = index - keepTail;
+        if (compactTo > storage.truncatedState().index()) {
+            storage.compact(compactTo);
+        }
     }
 
     private void resolveProposals(LogEntry e, byte[] result) {
@@ -381,8 +437,10 @@ public final class Replica {
     }
 
     private void publishStatus() {
+        SnapshotMeta snapshot = storage.snapshotMeta();
         status = new ReplicaStatus(range, node.role(), node.term(), node.leader(), node.commitIndex(),
-                node.appliedIndex(), node.lastIndex(), quiesced);
+                node.appliedIndex(), node.lastIndex(), quiesced, node.firstIndex(),
+                snapshot == null ? 0 : snapshot.index());
     }
 
     // ---- teardown ----------------------------------------------------------------------------

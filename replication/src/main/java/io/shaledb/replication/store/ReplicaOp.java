@@ -30,6 +30,10 @@ sealed interface ReplicaOp {
     record Wake() implements ReplicaOp {
     }
 
+    /** The store declared {@code peer} dead: a leader stops streaming (or waiting for a snapshot) to it. */
+    record Unreachable(NodeId peer) implements ReplicaOp {
+    }
+
     /** Remove the replica and its Raft state from the store. */
     record Remove(CompletableFuture<Void> future) implements ReplicaOp {
     }

@@ -7,6 +7,7 @@ import io.shaledb.replication.raft.Membership;
 import io.shaledb.replication.raft.NodeId;
 import io.shaledb.replication.raft.RaftNode;
 import io.shaledb.replication.raft.Ready;
+import io.shaledb.replication.raft.SnapshotMeta;
 import io.shaledb.replication.storage.RaftLogWriter;
 import io.shaledb.replication.storage.RaftLogWriter.GroupReady;
 import io.shaledb.replication.storage.RocksRaftStorage;
@@ -89,8 +90,9 @@ public final class Store implements AutoCloseable {
     /**
      * Opens the store of node {@code self}: recreates every replica recorded in {@code engine}
      * (each restarts as a follower from its persisted Raft state, its state machine created
-     * fresh by {@code stateMachines} and caught up by replaying committed entries), starts
-     * listening on {@code transport} and starts {@code scheduler}.
+     * fresh by {@code stateMachines}, restored from the replica's latest snapshot if it holds
+     * less than that, and caught up by replaying the committed entries after it in the first
+     * processing pass), starts listening on {@code transport} and starts {@code scheduler}.
      */
     public static Store open(NodeId self, Engine engine, RaftTransport transport, RaftScheduler scheduler,
                              ReplicaStateMachine.Factory stateMachines, StoreConfig config) {
@@ -101,6 +103,7 @@ public final class Store implements AutoCloseable {
             }
             scheduler.start(store::process);
             transport.listen(self, store::onBatch);
+            store.replicas.keySet().forEach(scheduler::enqueue); // replay committed entries now
         } catch (RuntimeException | Error e) {
             store.close();
             throw e;
@@ -166,7 +169,13 @@ public final class Store implements AutoCloseable {
     private Replica register(RangeId range, Membership membership) {
         RocksRaftStorage storage = RocksRaftStorage.open(engine, range);
         ReplicaStateMachine sm = stateMachines.create(range);
-        long applied = Math.min(sm.appliedIndex(), storage.hardState().commit());
+        SnapshotMeta snapshot = storage.snapshotMeta();
+        long snapshotIndex = snapshot == null ? 0 : snapshot.index();
+        if (sm.appliedIndex() < snapshotIndex) {
+            // The entries it misses may be compacted: start from the snapshot, replay what follows.
+            sm.restore(storage.snapshot().data());
+        }
+        long applied = Math.min(sm.appliedIndex(), Math.max(storage.hardState().commit(), snapshotIndex));
         RaftNode node = new RaftNode(config.raftConfig(self, List.copyOf(membership.voters()), applied), storage,
                 new SplittableRandom(config.replicaSeed(range, self)));
         Replica r = new Replica(range, self, membership, sm, storage, node);
@@ -312,6 +321,9 @@ public final class Store implements AutoCloseable {
                 if (r.isQuiesced() && dead.equals(r.quiescedLeader())) {
                     r.mailbox.add(new ReplicaOp.Wake());
                     scheduler.enqueue(r.rangeId());
+                } else if (!r.isQuiesced() && r.status().isLeader()) {
+                    r.mailbox.add(new ReplicaOp.Unreachable(dead));
+                    scheduler.enqueue(r.rangeId());
                 }
             }
         }
@@ -397,7 +409,11 @@ public final class Store implements AutoCloseable {
             }
             send(readies, extra);
             for (int i = 0; i < withReady.size(); i++) {
-                withReady.get(i).applyAndAdvance(readies.get(i).ready());
+                Replica r = withReady.get(i);
+                r.applyAndAdvance(readies.get(i).ready(), host);
+                if (r.maybeSnapshot(config)) {
+                    counters.snapshotsTaken.increment();
+                }
             }
             for (Replica r : owned) {
                 if (r.isRemoved()) {
@@ -493,7 +509,8 @@ public final class Store implements AutoCloseable {
         return new StoreStats(counters.raftTicks.sum(), counters.quiesces.sum(), counters.wakes.sum(),
                 counters.messagesSent.sum(), counters.batchesSent.sum(), counters.emptyBatchesSent.sum(),
                 counters.messagesReceived.sum(), counters.messagesDropped.sum(), counters.passes.sum(),
-                counters.readiesPersisted.sum(), synced, replicas.size(), active.size());
+                counters.readiesPersisted.sum(), synced, replicas.size(), active.size(),
+                counters.snapshotsTaken.sum(), counters.snapshotsInstalled.sum());
     }
 
     /**
