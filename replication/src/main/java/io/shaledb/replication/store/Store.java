@@ -175,7 +175,10 @@ public final class Store implements AutoCloseable {
             // The entries it misses may be compacted: start from the snapshot, replay what follows.
             sm.restore(storage.snapshot().data());
         }
-        long applied = Math.min(sm.appliedIndex(), Math.max(storage.hardState().commit(), snapshotIndex));
+        // The node restarts applying after the snapshot (or from the log start), where the group's
+        // state is known without the state machine's help; entries a durable state machine
+        // already holds are handed out again and skipped in Replica.applyAndAdvance.
+        long applied = snapshotIndex;
         RaftNode node = new RaftNode(config.raftConfig(self, List.copyOf(membership.voters()), applied), storage,
                 new SplittableRandom(config.replicaSeed(range, self)));
         Replica r = new Replica(range, self, membership, sm, storage, node);
