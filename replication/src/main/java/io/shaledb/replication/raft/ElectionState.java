@@ -16,10 +16,19 @@ import java.util.Objects;
  *                  | leader/term seen |                    |                       |
  *  CANDIDATE       | lost, leader or  | timeout, new poll  | timeout (no PreVote)  | won the vote
  *                  | higher term seen |                    |                       |
- *  LEADER          | higher term seen |                    |                       |
- *                  | or lost quorum   |                    |                       |
+ *  LEADER          | higher term seen,|                    |                       |
+ *                  | lost quorum, or  |                    |                       |
+ *                  | own removal      |                    |                       |
+ *                  | committed        |                    |                       |
  * </pre>
- * Invariants: the term never decreases; the vote is cleared exactly when the term grows and is
+ * <p>Learners and non-members: only an <em>eligible</em> member (see {@link #setEligible(boolean)}:
+ * a voter of the membership in force, or a voter of the previous one while its own removal is
+ * uncommitted, so that it can still finish that removal) may become PRE_CANDIDATE, CANDIDATE or
+ * LEADER; for any other member these transitions throw, so a learner or a removed member is
+ * always a FOLLOWER. A member may become ineligible only while FOLLOWER or LEADER (a campaigning
+ * member that loses eligibility is first made FOLLOWER by its node).
+ *
+ * <p>Invariants: the term never decreases; the vote is cleared exactly when the term grows and is
  * cast at most once per term; a leader is known only as follower or leader; a leader's
  * {@link #leader()} is itself. Terms only grow through {@link #becomeFollower(long, NodeId)}
  * (a higher term was seen) and {@link #becomeCandidate()} (term + 1, vote for self).
@@ -32,11 +41,31 @@ final class ElectionState {
     private long term;
     private NodeId vote;
     private NodeId leader;
+    private boolean eligible;
 
-    ElectionState(NodeId self, HardState restored) {
+    ElectionState(NodeId self, HardState restored, boolean eligible) {
         this.self = Objects.requireNonNull(self, "self");
         this.term = restored.term();
         this.vote = restored.vote();
+        this.eligible = eligible;
+    }
+
+    /** Whether this member may campaign and lead (see the class comment). */
+    boolean isEligible() {
+        return eligible;
+    }
+
+    /**
+     * The membership in force or the commit index changed: this member is (or is no longer)
+     * eligible to campaign and lead.
+     *
+     * @throws IllegalStateException if it becomes ineligible while campaigning
+     */
+    void setEligible(boolean nowEligible) {
+        if (!nowEligible && (role == Role.PRE_CANDIDATE || role == Role.CANDIDATE)) {
+            throw illegal("ineligible while campaigning");
+        }
+        eligible = nowEligible;
     }
 
     Role role() {
@@ -91,7 +120,7 @@ final class ElectionState {
     }
 
     void becomePreCandidate() {
-        if (role == Role.LEADER) {
+        if (role == Role.LEADER || !eligible) {
             throw illegal("PRE_CANDIDATE");
         }
         role = Role.PRE_CANDIDATE;
@@ -99,7 +128,7 @@ final class ElectionState {
     }
 
     void becomeCandidate() {
-        if (role == Role.LEADER) {
+        if (role == Role.LEADER || !eligible) {
             throw illegal("CANDIDATE");
         }
         term++;
@@ -109,7 +138,7 @@ final class ElectionState {
     }
 
     void becomeLeader() {
-        if (role != Role.CANDIDATE) {
+        if (role != Role.CANDIDATE || !eligible) {
             throw illegal("LEADER");
         }
         role = Role.LEADER;
@@ -130,7 +159,7 @@ final class ElectionState {
 
     private IllegalStateException illegal(String target) {
         return new IllegalStateException("illegal transition of " + self + " from " + role
-                + " (term " + term + ", vote " + vote + ", leader " + leader + ") to " + target);
+                + (eligible ? "" : " (ineligible)") + " (term " + term + ", vote " + vote + ", leader " + leader + ") to " + target);
     }
 
     @Override

@@ -5,11 +5,10 @@ import io.shaledb.replication.raft.RaftMessage.AppendResponse;
 import io.shaledb.replication.raft.RaftMessage.Heartbeat;
 import io.shaledb.replication.raft.RaftMessage.HeartbeatResponse;
 import io.shaledb.replication.raft.RaftMessage.InstallSnapshot;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +20,11 @@ import java.util.function.Consumer;
  * <p>Commit rule (Raft §5.4.2, Figure 8): the commit index moves to the highest index stored on a
  * quorum — the leader's own copy counting only once durable — and only if that entry is of this
  * term; earlier entries are committed indirectly. Created on election, discarded on step-down.
+ *
+ * <p>Membership: every member of the membership in force other than the leader (voters and
+ * learners) has a progress and receives the log; only voters count ({@link Majority}), the
+ * leader's own copy included only while it is a voter (a leader removing itself keeps
+ * replicating without counting until its removal commits).
  */
 final class LeaderReplication {
     private final RaftConfig config;
@@ -28,21 +32,61 @@ final class LeaderReplication {
     private final long term;
     private final Consumer<RaftMessage> out;
     private final Map<NodeId, Progress> followers = new LinkedHashMap<>();
+    private Membership membership;
     private long selfMatch;
 
-    LeaderReplication(RaftConfig config, EntryLog log, long term, Consumer<RaftMessage> out) {
+    LeaderReplication(RaftConfig config, EntryLog log, long term, Membership membership, Consumer<RaftMessage> out) {
         this.config = config;
         this.log = log;
         this.term = term;
         this.out = out;
-        for (NodeId peer : config.voters()) {
-            if (!peer.equals(config.self())) {
-                Progress pr = new Progress(log.lastIndex() + 1, config.maxInflight());
-                pr.recentActive = true;
-                followers.put(peer, pr);
+        this.selfMatch = log.persistedIndex();
+        this.membership = membership;
+        addProgressFor(membership);
+    }
+
+    /**
+     * The membership in force changed: new members get a progress (probing from the leader's
+     * last index), removed ones lose theirs, and the commit index is re-evaluated under the new
+     * voters.
+     */
+    void membershipChanged(Membership m) {
+        membership = m;
+        followers.keySet().removeIf(peer -> !m.contains(peer));
+        addProgressFor(m);
+        if (maybeCommit()) {
+            broadcastAppend();
+        }
+    }
+
+    private void addProgressFor(Membership m) {
+        for (NodeId peer : m.voters()) {
+            addProgress(peer);
+        }
+        for (NodeId peer : m.learners()) {
+            addProgress(peer);
+        }
+    }
+
+    private void addProgress(NodeId peer) {
+        if (!peer.equals(config.self()) && !followers.containsKey(peer)) {
+            Progress pr = new Progress(log.lastIndex() + 1, config.maxInflight());
+            pr.recentActive = true;
+            followers.put(peer, pr);
+        }
+    }
+
+    /** The follower whose log matches the leader's furthest among the voters, or null. */
+    NodeId mostUpToDateVoter() {
+        NodeId best = null;
+        long bestMatch = -1;
+        for (Map.Entry<NodeId, Progress> e : followers.entrySet()) {
+            if (membership.isVoter(e.getKey()) && e.getValue().match > bestMatch) {
+                best = e.getKey();
+                bestMatch = e.getValue().match;
             }
         }
-        this.selfMatch = log.persistedIndex();
+        return best;
     }
 
     Progress progress(NodeId follower) {
@@ -53,25 +97,29 @@ final class LeaderReplication {
         return !followers.isEmpty();
     }
 
-    /** CheckQuorum round: members heard from since the last round, the leader included; resets. */
-    int activeAndReset() {
-        int active = 1;
+    /**
+     * CheckQuorum round: whether a quorum of voters (the leader included if it votes) was heard
+     * from since the last round; resets for the next round.
+     */
+    boolean quorumActiveAndReset() {
+        boolean active = Majority.reached(membership, this::isActive);
         for (Progress pr : followers.values()) {
-            if (pr.recentActive) {
-                active++;
-            }
             pr.recentActive = false;
         }
         return active;
     }
 
-    /** Each follower's highest acknowledged ReadIndex sequence. */
-    List<Long> readAcks() {
-        List<Long> acks = new ArrayList<>();
-        for (Progress pr : followers.values()) {
-            acks.add(pr.readAck);
-        }
-        return acks;
+    private boolean isActive(NodeId voter) {
+        Progress pr = followers.get(voter);
+        return voter.equals(config.self()) || (pr != null && pr.recentActive);
+    }
+
+    /** Whether a quorum of voters (the leader included if it votes) acknowledged ReadIndex {@code sequence}. */
+    boolean readConfirmed(long sequence) {
+        return Majority.reached(membership, voter -> {
+            Progress pr = followers.get(voter);
+            return voter.equals(config.self()) || (pr != null && pr.readAck >= sequence);
+        });
     }
 
     /** The leader's own entries are durable up to {@code persistedIndex}. */
@@ -143,15 +191,23 @@ final class LeaderReplication {
     }
 
     private boolean maybeCommit() {
-        long[] matches = new long[followers.size() + 1];
-        int i = 0;
-        matches[i++] = selfMatch;
-        for (Progress pr : followers.values()) {
-            matches[i++] = pr.match;
+        Membership counted = membership;
+        if (config.faults().commitCountsLearners()) {
+            // Deliberate bug: learners counted as voters.
+            TreeSet<NodeId> all = new TreeSet<>(membership.voters());
+            all.addAll(membership.learners());
+            counted = Membership.ofVoters(all);
         }
-        Arrays.sort(matches);
-        long quorumIndex = matches[matches.length - config.quorum()];
+        long quorumIndex = Majority.quorumIndex(counted, this::match);
         return log.maybeCommit(quorumIndex, term);
+    }
+
+    private long match(NodeId member) {
+        if (member.equals(config.self())) {
+            return selfMatch;
+        }
+        Progress pr = followers.get(member);
+        return pr == null ? 0 : pr.match;
     }
 
     void broadcastAppend() {

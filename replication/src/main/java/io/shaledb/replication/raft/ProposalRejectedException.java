@@ -13,8 +13,13 @@ public final class ProposalRejectedException extends RuntimeException {
         NOT_LEADER,
         /** The leader is handing leadership to another member and accepts no new proposals. */
         TRANSFER_IN_PROGRESS,
-        /** The leader has not yet committed an entry of its term, so it cannot serve a ReadIndex. */
-        LEADER_NOT_READY
+        /**
+         * The leader has not yet committed an entry of its term, so it can neither serve a
+         * ReadIndex nor propose a membership change (Raft thesis §4.1, the single-server bug fix).
+         */
+        LEADER_NOT_READY,
+        /** A membership change is in the log but not yet committed; only one may be pending. */
+        CONF_CHANGE_PENDING
     }
 
     private final Reason reason;

@@ -2,13 +2,18 @@ package io.shaledb.replication.raft;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * Static configuration of one member.
  *
  * @param self              this member
- * @param voters            every voting member of the group, including {@code self}
+ * @param membership        the group's membership as of index {@code applied}: the initial
+ *                          membership for a new group (every member bootstraps with the same
+ *                          one), else the membership the driver persisted with the applied index
+ *                          (see {@link RaftNode#membershipAt(long)}). Memberships recorded in
+ *                          log entries after {@code applied} are read from the log at start.
+ *                          {@code self} need not be a member (a node about to be added, or one
+ *                          that was removed): a non-voter never campaigns
  * @param electionTicks     T: a follower that hears from no leader for a random timeout in
  *                          {@code [T, 2T)} ticks campaigns; a CheckQuorum leader steps down after T
  *                          ticks without hearing from a quorum
@@ -22,15 +27,12 @@ import java.util.TreeSet;
  *                          uses at least the index of the storage's snapshot
  * @param faults            test-only safety violations; {@link RaftNode.Faults#NONE} in production
  */
-public record RaftConfig(NodeId self, List<NodeId> voters, int electionTicks, int heartbeatTicks,
+public record RaftConfig(NodeId self, Membership membership, int electionTicks, int heartbeatTicks,
                          int maxInflight, int maxEntriesPerAppend, boolean preVote, boolean checkQuorum,
                          long applied, RaftNode.Faults faults) {
     public RaftConfig {
         Objects.requireNonNull(self, "self");
-        voters = List.copyOf(new TreeSet<>(voters));
-        if (!voters.contains(self)) {
-            throw new IllegalArgumentException(self + " is not among the voters " + voters);
-        }
+        Objects.requireNonNull(membership, "membership");
         if (heartbeatTicks < 1 || electionTicks <= heartbeatTicks) {
             throw new IllegalArgumentException("need 1 <= heartbeatTicks < electionTicks, got "
                     + heartbeatTicks + ", " + electionTicks);
@@ -46,25 +48,35 @@ public record RaftConfig(NodeId self, List<NodeId> voters, int electionTicks, in
 
     /** Defaults: election 10 ticks, heartbeat 1 tick, PreVote and CheckQuorum on, no faults. */
     public static RaftConfig of(NodeId self, List<NodeId> voters) {
-        return new RaftConfig(self, voters, 10, 1, 16, 64, true, true, 0, RaftNode.Faults.NONE);
+        return of(self, Membership.ofVoters(voters));
+    }
+
+    /** Defaults as in {@link #of(NodeId, List)}, starting from {@code membership}. */
+    public static RaftConfig of(NodeId self, Membership membership) {
+        return new RaftConfig(self, membership, 10, 1, 16, 64, true, true, 0, RaftNode.Faults.NONE);
+    }
+
+    /**
+     * A restart: the state machine has applied up to {@code appliedIndex}, where the membership
+     * was {@code appliedMembership}.
+     */
+    public RaftConfig withApplied(long appliedIndex, Membership appliedMembership) {
+        return new RaftConfig(self, appliedMembership, electionTicks, heartbeatTicks, maxInflight,
+                maxEntriesPerAppend, preVote, checkQuorum, appliedIndex, faults);
     }
 
     public RaftConfig withFaults(RaftNode.Faults newFaults) {
-        return new RaftConfig(self, voters, electionTicks, heartbeatTicks, maxInflight,
+        return new RaftConfig(self, membership, electionTicks, heartbeatTicks, maxInflight,
                 maxEntriesPerAppend, preVote, checkQuorum, applied, newFaults);
     }
 
     public RaftConfig withPreVote(boolean on) {
-        return new RaftConfig(self, voters, electionTicks, heartbeatTicks, maxInflight,
+        return new RaftConfig(self, membership, electionTicks, heartbeatTicks, maxInflight,
                 maxEntriesPerAppend, on, checkQuorum, applied, faults);
     }
 
     public RaftConfig withCheckQuorum(boolean on) {
-        return new RaftConfig(self, voters, electionTicks, heartbeatTicks, maxInflight,
+        return new RaftConfig(self, membership, electionTicks, heartbeatTicks, maxInflight,
                 maxEntriesPerAppend, preVote, on, applied, faults);
-    }
-
-    int quorum() {
-        return voters.size() / 2 + 1;
     }
 }

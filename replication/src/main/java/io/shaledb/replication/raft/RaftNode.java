@@ -43,8 +43,27 @@ import java.util.random.RandomGenerator;
  * log replication with conflict repair and fast back-off, per-follower probe/replicate/snapshot
  * progress with an in-flight window, commit by counting only entries of the leader's term (after
  * a no-op appended on election), ReadIndex confirmed by a heartbeat quorum, leadership transfer,
- * snapshot shipping and installation over compacted logs. Not implemented: membership changes,
+ * snapshot shipping and installation over compacted logs, membership changes. Not implemented:
  * proposal forwarding, streaming of large snapshots in chunks.
+ *
+ * <p><b>Membership changes</b> (Raft thesis §4.1–4.2): one server at a time through
+ * {@link #proposeConfChange(ConfChange)} — add a learner, promote it (or add a voter directly),
+ * remove a learner or voter — so any majority of the old voters meets any majority of the new.
+ * A change is in force on a member as soon as its log holds it, committed or not (a member
+ * always uses the latest membership in its log, and falls back if that entry is overwritten; a
+ * snapshot brings the membership recorded in it). Rules that keep this safe: at most one
+ * uncommitted change at a time, and none before the leader has committed an entry of its own
+ * term (the thesis's fix of the single-server bug). Only voters count — for commit, votes,
+ * CheckQuorum and ReadIndex ({@code Majority}); learners receive the log (and snapshots) but
+ * never campaign. A leader that removes itself keeps replicating without counting itself until
+ * the removal commits, then sends TimeoutNow to the most up-to-date remaining voter and steps
+ * down. A member whose uncommitted removal is in its log may still campaign among the remaining
+ * voters to finish it. A removed node that missed its removal cannot disrupt the group: members
+ * ignore vote requests from non-voters whose log is behind theirs, PreVote keeps it from raising
+ * terms and the CheckQuorum lease from deposing a live leader. The driver persists
+ * {@link #membershipAt(long)} with the applied index and passes both back at restart
+ * ({@link RaftConfig#withApplied(long, Membership)}); a stored snapshot's membership takes
+ * precedence when the snapshot is newer than that applied index.
  *
  * <p>Not thread-safe: one thread drives a node at a time.
  */
@@ -53,21 +72,33 @@ public final class RaftNode {
      * Deliberate safety bugs for negative-control tests of the simulation's invariant checks.
      * Production code passes {@link #NONE}.
      *
-     * @param commitWithoutQuorum the leader commits everything it has appended without counting
-     * @param voteIgnoresLog      voters skip the log up-to-date check (§5.4.1)
-     * @param snapshotSkipsEntry  after installing a snapshot, a member hands out the committed
-     *                            entries that follow it skipping the first one (off by one)
+     * @param commitWithoutQuorum      the leader commits everything it has appended without counting
+     * @param voteIgnoresLog           voters skip the log up-to-date check (§5.4.1)
+     * @param snapshotSkipsEntry       after installing a snapshot, a member hands out the committed
+     *                                 entries that follow it skipping the first one (off by one)
+     * @param commitCountsLearners     the leader counts learners as voters when committing
+     * @param confChangeIgnoresPending membership changes are accepted while another is uncommitted
+     *                                 and before the leader committed an entry of its term
      */
-    public record Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog, boolean snapshotSkipsEntry) {
-        public static final Faults NONE = new Faults(false, false, false);
+    public record Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog, boolean snapshotSkipsEntry,
+                         boolean commitCountsLearners, boolean confChangeIgnoresPending) {
+        public static final Faults NONE = new Faults(false, false, false, false, false);
 
-        /** The faults that predate snapshots. */
+        /** The faults that predate snapshots and membership changes. */
         public Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog) {
-            this(commitWithoutQuorum, voteIgnoresLog, false);
+            this(commitWithoutQuorum, voteIgnoresLog, false, false, false);
         }
 
         public Faults withSnapshotSkipsEntry(boolean on) {
-            return new Faults(commitWithoutQuorum, voteIgnoresLog, on);
+            return new Faults(commitWithoutQuorum, voteIgnoresLog, on, commitCountsLearners, confChangeIgnoresPending);
+        }
+
+        public Faults withCommitCountsLearners(boolean on) {
+            return new Faults(commitWithoutQuorum, voteIgnoresLog, snapshotSkipsEntry, on, confChangeIgnoresPending);
+        }
+
+        public Faults withConfChangeIgnoresPending(boolean on) {
+            return new Faults(commitWithoutQuorum, voteIgnoresLog, snapshotSkipsEntry, commitCountsLearners, on);
         }
     }
 
@@ -78,6 +109,7 @@ public final class RaftNode {
     private final RandomGenerator random;
     private final EntryLog log;
     private final ElectionState election;
+    private final MembershipHistory members;
     private LeaderReplication replication; // non-null exactly while leader
     private final Map<NodeId, Boolean> votes = new HashMap<>();
     private final ReadIndexQueue reads = new ReadIndexQueue();
@@ -100,7 +132,17 @@ public final class RaftNode {
         this.random = Objects.requireNonNull(random, "random");
         this.log = new EntryLog(storage, config.applied());
         this.lastHardState = storage.hardState();
-        this.election = new ElectionState(self, lastHardState);
+        // The membership as of the applied index: the stored snapshot's if that is where applying
+        // starts, else the driver's; later changes are read back from the log.
+        Snapshot snapshot = storage.snapshot();
+        boolean fromSnapshot = snapshot != null && snapshot.index() == log.applied();
+        this.members = new MembershipHistory(log.applied(),
+                fromSnapshot ? snapshot.meta().membership() : config.membership());
+        for (long i = log.applied() + 1; i <= log.lastIndex(); i++) {
+            members.appended(log.entryAt(i));
+        }
+        this.election = new ElectionState(self, lastHardState, false);
+        election.setEligible(members.eligible(self, log.committed()));
         resetTimers();
     }
 
@@ -137,6 +179,32 @@ public final class RaftNode {
     }
 
     /**
+     * The membership in force on this member: the latest one in its log, committed or not. Only
+     * its voters vote and count; a member that is not one of them never campaigns (unless its
+     * own removal is still uncommitted: then it may campaign among the remaining voters, without
+     * counting itself, to finish it).
+     */
+    public Membership membership() {
+        return members.current();
+    }
+
+    /**
+     * The membership as of log index {@code index}: the driver persists it together with the
+     * applied index when it applies committed entries up to {@code index}, and passes both back
+     * at restart ({@link RaftConfig#withApplied(long, Membership)}).
+     *
+     * @throws IllegalArgumentException if {@code index} is below {@link #appliedIndex()} or
+     *                                  beyond {@link #lastIndex()}
+     */
+    public Membership membershipAt(long index) {
+        if (index < log.applied() || index > log.lastIndex()) {
+            throw new IllegalArgumentException("membership at " + index + " outside [applied "
+                    + log.applied() + ", last " + log.lastIndex() + "]");
+        }
+        return members.at(index);
+    }
+
+    /**
      * The entry at {@code index} of this member's current log (persisted or not).
      *
      * @throws IndexOutOfBoundsException if {@code index} is above {@link #lastIndex()} or below
@@ -152,12 +220,11 @@ public final class RaftNode {
     }
 
     /**
-     * The membership to record in a snapshot the application takes at its applied index. For
-     * now membership is static: the configured voters. (Membership changes replace this with
-     * the configuration in force at the applied index.)
+     * The membership to record in a snapshot the application takes at its applied index:
+     * {@code membershipAt(appliedIndex())}.
      */
     public Membership membershipForSnapshot() {
-        return Membership.ofVoters(config.voters());
+        return members.at(log.applied());
     }
 
     /**
@@ -180,18 +247,26 @@ public final class RaftNode {
     public void tick() {
         if (role() == Role.LEADER) {
             tickLeader();
+            maybeStepDownAfterRemoval();
         } else {
-            electionElapsed++;
-            if (electionElapsed >= randomizedElectionTimeout) {
+            // A member that may not campaign lets the count rest at the timeout, so that its
+            // leader lease (which blocks its vote) expires as it does for everyone else.
+            if (electionElapsed < randomizedElectionTimeout) {
+                electionElapsed++;
+            }
+            if (electionElapsed >= randomizedElectionTimeout && refreshEligibility()) {
                 electionElapsed = 0;
                 campaign(config.preVote(), false);
             }
         }
     }
 
-    /** Starts an election now (as if the election timeout had elapsed); ignored by a leader. */
+    /**
+     * Starts an election now (as if the election timeout had elapsed); ignored by a leader and by
+     * a member that is not a voter (see {@link #membership()}).
+     */
     public void campaign() {
-        if (role() != Role.LEADER) {
+        if (role() != Role.LEADER && refreshEligibility()) {
             campaign(config.preVote(), false);
         }
     }
@@ -212,6 +287,41 @@ public final class RaftNode {
             throw new ProposalRejectedException(ProposalRejectedException.Reason.TRANSFER_IN_PROGRESS, self);
         }
         LogEntry entry = new LogEntry(term(), log.lastIndex() + 1, EntryType.COMMAND, data.clone());
+        appendAsLeader(entry);
+        return entry;
+    }
+
+    /**
+     * Appends a membership change (one server at a time) to the log. It takes effect on each
+     * member as soon as that member's log holds it; a leader that removes itself keeps leading
+     * (without counting itself) until the removal commits, then steps down and tells the most
+     * up-to-date remaining voter to campaign at once.
+     *
+     * @return the appended {@link EntryType#CONF_CHANGE} entry
+     * @throws ProposalRejectedException NOT_LEADER, TRANSFER_IN_PROGRESS, LEADER_NOT_READY (no
+     *                                   entry of this leader's term committed yet) or
+     *                                   CONF_CHANGE_PENDING (an earlier change is uncommitted)
+     * @throws IllegalArgumentException  if the change does not apply to {@link #membership()}
+     *                                   (see {@link ConfChange#applyTo(Membership)})
+     */
+    public LogEntry proposeConfChange(ConfChange change) {
+        Objects.requireNonNull(change, "change");
+        if (role() != Role.LEADER) {
+            throw new ProposalRejectedException(ProposalRejectedException.Reason.NOT_LEADER, leader());
+        }
+        if (transferee != null) {
+            throw new ProposalRejectedException(ProposalRejectedException.Reason.TRANSFER_IN_PROGRESS, self);
+        }
+        if (!config.faults().confChangeIgnoresPending()) {
+            if (log.term(log.committed()) != term()) {
+                throw new ProposalRejectedException(ProposalRejectedException.Reason.LEADER_NOT_READY, self);
+            }
+            if (members.hasUncommittedChange(log.committed())) {
+                throw new ProposalRejectedException(ProposalRejectedException.Reason.CONF_CHANGE_PENDING, self);
+            }
+        }
+        change.applyTo(members.current());
+        LogEntry entry = new LogEntry(term(), log.lastIndex() + 1, EntryType.CONF_CHANGE, change.encode());
         appendAsLeader(entry);
         return entry;
     }
@@ -247,8 +357,8 @@ public final class RaftNode {
         if (role() != Role.LEADER) {
             throw new ProposalRejectedException(ProposalRejectedException.Reason.NOT_LEADER, leader());
         }
-        if (!config.voters().contains(target)) {
-            throw new IllegalArgumentException(target + " is not a voter of " + config.voters());
+        if (!membership().isVoter(target)) {
+            throw new IllegalArgumentException(target + " is not a voter of " + membership());
         }
         if (target.equals(self) || target.equals(transferee)) {
             return;
@@ -278,8 +388,14 @@ public final class RaftNode {
         if (!m.to().equals(self)) {
             throw new IllegalArgumentException("message for " + m.to() + " stepped into " + self);
         }
-        if (!config.voters().contains(m.from())) {
-            return; // not a member of this group
+        if (m instanceof VoteRequest v && !membership().isVoter(v.from())
+                && !log.isUpToDate(v.lastIndex(), v.lastTerm())) {
+            // A candidate outside our membership whose log is behind ours — typically a removed
+            // node that missed its removal — is ignored, so its terms cannot disrupt the group.
+            // One that is ahead may be a voter of a membership our log does not hold yet: it is
+            // heard as usual, or a group whose members' logs disagree on the membership could
+            // wait forever for each other's votes.
+            return;
         }
         if (m.term() > term()) {
             if (m instanceof VoteRequest v) {
@@ -314,6 +430,7 @@ public final class RaftNode {
             case PRE_CANDIDATE, CANDIDATE -> stepCandidate(m);
             default -> throw new IllegalStateException("unknown role " + role());
         }
+        maybeStepDownAfterRemoval();
     }
 
     private static boolean fromLeader(RaftMessage m) {
@@ -366,9 +483,11 @@ public final class RaftNode {
         }
         if (!ready.committedEntries().isEmpty()) {
             log.appliedTo(ready.committedEntries().get(ready.committedEntries().size() - 1).index());
+            members.compactTo(log.applied());
         }
         if (role() == Role.LEADER) {
             replication.selfPersisted(log.persistedIndex()); // its own copy counts once durable
+            maybeStepDownAfterRemoval();
         }
     }
 
@@ -401,12 +520,11 @@ public final class RaftNode {
 
     /** +1 won, -1 lost, 0 undecided. */
     private int pollResult() {
-        long granted = votes.values().stream().filter(b -> b).count();
-        long rejected = votes.size() - granted;
-        if (granted >= config.quorum()) {
-            return 1;
-        }
-        return rejected > config.voters().size() - config.quorum() ? -1 : 0;
+        return switch (Majority.tally(membership(), votes)) {
+            case WON -> 1;
+            case LOST -> -1;
+            case PENDING -> 0;
+        };
     }
 
     private void wonPoll(boolean preVote) {
@@ -469,7 +587,7 @@ public final class RaftNode {
     private void becomeLeader() {
         election.becomeLeader();
         resetTimers();
-        replication = new LeaderReplication(config, log, term(), this::send);
+        replication = new LeaderReplication(config, log, term(), membership(), this::send);
         reads.clear();
         transferee = null;
         appendAsLeader(LogEntry.noop(term(), log.lastIndex() + 1));
@@ -496,7 +614,7 @@ public final class RaftNode {
             electionElapsed = 0;
             election.followerLearnsLeader(m.from());
             handleSnapshot(s);
-        } else if (m instanceof TimeoutNow) {
+        } else if (m instanceof TimeoutNow && refreshEligibility()) {
             campaign(false, true);
         } else if (m instanceof ReadIndexResponse r) {
             readStates.add(new ReadState(r.index(), r.context()));
@@ -510,6 +628,9 @@ public final class RaftNode {
         }
         long lastNew = log.maybeAppend(a.prevIndex(), a.prevTerm(), a.commit(), a.entries());
         if (lastNew >= 0) {
+            if (members.reconcile(log, a.prevIndex(), a.entries())) {
+                membershipChanged();
+            }
             send(AppendResponse.accept(self, a.from(), term(), lastNew));
             return;
         }
@@ -519,7 +640,14 @@ public final class RaftNode {
 
     /** A snapshot from the leader; the answer says how far our log now matches the leader's. */
     private void handleSnapshot(InstallSnapshot m) {
-        send(AppendResponse.accept(self, m.from(), term(), log.acceptSnapshot(m.snapshot())));
+        long committedBefore = log.committed();
+        long matched = log.acceptSnapshot(m.snapshot());
+        if (log.unstableSnapshot() == m.snapshot()) { // it replaced the whole log
+            members.restore(m.snapshot().index(), m.snapshot().term(), m.snapshot().meta().membership(),
+                    committedBefore);
+            membershipChanged();
+        }
+        send(AppendResponse.accept(self, m.from(), term(), matched));
     }
 
     private void handleHeartbeat(Heartbeat h) {
@@ -535,7 +663,7 @@ public final class RaftNode {
         electionElapsed++;
         if (electionElapsed >= config.electionTicks()) {
             electionElapsed = 0;
-            if (config.checkQuorum() && replication.activeAndReset() < config.quorum()) {
+            if (config.checkQuorum() && !replication.quorumActiveAndReset()) {
                 becomeFollower(term(), null);
                 return;
             }
@@ -570,7 +698,48 @@ public final class RaftNode {
 
     private void appendAsLeader(LogEntry entry) {
         log.append(entry);
+        if (members.appended(entry)) {
+            membershipChanged();
+        }
         replication.appended();
+    }
+
+    /** The membership in force changed (an entry was appended or overwritten). */
+    private void membershipChanged() {
+        Membership m = members.current();
+        refreshEligibility();
+        if (transferee != null && !m.isVoter(transferee)) {
+            transferee = null;
+        }
+        if (replication != null) {
+            replication.membershipChanged(m);
+        }
+    }
+
+    /** Updates the election state's eligibility; a candidate that lost it gives up. */
+    private boolean refreshEligibility() {
+        boolean eligible = members.eligible(self, log.committed());
+        if (!eligible && (role() == Role.PRE_CANDIDATE || role() == Role.CANDIDATE)) {
+            becomeFollower(term(), null);
+        }
+        election.setEligible(eligible);
+        return eligible;
+    }
+
+    /**
+     * A leader that removed itself leads until the removal commits; then it hands over to the
+     * most up-to-date remaining voter (if fully caught up) and steps down.
+     */
+    private void maybeStepDownAfterRemoval() {
+        if (role() != Role.LEADER || membership().isVoter(self) || members.hasUncommittedChange(log.committed())) {
+            return;
+        }
+        NodeId successor = replication.mostUpToDateVoter();
+        if (successor != null && replication.progress(successor).match == log.lastIndex()) {
+            send(new TimeoutNow(self, successor, term()));
+        }
+        becomeFollower(term(), null);
+        refreshEligibility();
     }
 
     private void leaderReadIndex(byte[] context, NodeId origin) {
@@ -580,13 +749,12 @@ public final class RaftNode {
         reads.add(log.committed(), context, origin);
         if (replication.hasFollowers()) {
             replication.broadcastHeartbeat(reads.lastSequence());
-        } else {
-            releaseReads();
         }
+        releaseReads(); // a sole voter confirms at once
     }
 
     private void releaseReads() {
-        for (ReadIndexQueue.Pending p : reads.release(replication.readAcks(), config.quorum())) {
+        for (ReadIndexQueue.Pending p : reads.release(replication::readConfirmed)) {
             if (p.origin().equals(self)) {
                 readStates.add(new ReadState(p.index(), p.context()));
             } else {
@@ -596,7 +764,7 @@ public final class RaftNode {
     }
 
     private List<NodeId> peers() {
-        return config.voters().stream().filter(n -> !n.equals(self)).toList();
+        return membership().voters().stream().filter(n -> !n.equals(self)).toList();
     }
 
     private void send(RaftMessage m) {

@@ -3,6 +3,7 @@ package io.shaledb.replication.raft;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * The leader's ReadIndex requests waiting for a heartbeat quorum to confirm that it was still
@@ -10,7 +11,7 @@ import java.util.List;
  *
  * <p>Each request gets a sequence number; a heartbeat response echoing sequence {@code s} proves
  * the follower still followed this leader after every request up to {@code s} was registered.
- * Requests are released in order once a quorum (the leader included) has acknowledged them.
+ * Requests are released in order once a quorum of voters has acknowledged them.
  * Emptied when leadership ends: callers retry.
  */
 final class ReadIndexQueue {
@@ -34,22 +35,12 @@ final class ReadIndexQueue {
     }
 
     /**
-     * Removes and returns, in order, the requests acknowledged by at least {@code quorum}
-     * members, given each follower's highest acknowledged sequence (the leader counts itself).
+     * Removes and returns, in order, the requests whose sequence {@code confirmed} accepts (a
+     * quorum of voters acknowledged it; the caller counts the leader itself if it votes).
      */
-    List<Pending> release(Iterable<Long> followerAcks, int quorum) {
+    List<Pending> release(LongPredicate confirmed) {
         List<Pending> out = new ArrayList<>();
-        while (!pending.isEmpty()) {
-            long seq = pending.peekFirst().sequence();
-            int acks = 1;
-            for (long ack : followerAcks) {
-                if (ack >= seq) {
-                    acks++;
-                }
-            }
-            if (acks < quorum) {
-                break;
-            }
+        while (!pending.isEmpty() && confirmed.test(pending.peekFirst().sequence())) {
             out.add(pending.pollFirst());
         }
         return out;

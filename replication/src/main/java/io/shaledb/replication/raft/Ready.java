@@ -18,7 +18,9 @@ import java.util.List;
  *       snapshot's data <em>before</em> applying any committed entry: the entries that follow
  *       build on it;</li>
  *   <li>apply {@link #committedEntries()} to the state machine in order (all are committed and
- *       already durable on this member);</li>
+ *       already durable on this member); with the applied index, record the membership
+ *       {@link RaftNode#membershipAt(long)} at it (it changes at {@link EntryType#CONF_CHANGE}
+ *       entries, and after a snapshot is the snapshot's) to pass back at restart;</li>
  *   <li>serve {@link #readStates()} once the applied index reaches their index;</li>
  *   <li>call {@link RaftNode#advance(Ready)} with this object.</li>
  * </ol>

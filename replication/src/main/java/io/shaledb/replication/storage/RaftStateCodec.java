@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * The stored form of log entries, hard state, truncated state and snapshots. Every value starts with a
  * format byte so later versions can change the layout; integers are fixed-width big-endian.
  * <pre>
- *   entry:     01 &lt;type:1&gt; &lt;term:8&gt; &lt;index:8&gt; &lt;data...&gt;   type 0 = COMMAND, 1 = NOOP
+ *   entry:     01 &lt;type:1&gt; &lt;term:8&gt; &lt;index:8&gt; &lt;data...&gt;   type 0 = COMMAND, 1 = NOOP, 2 = CONF_CHANGE
  *   hard:      01 &lt;term:8&gt; &lt;vote:8, 0 = none&gt; &lt;commit:8&gt;
  *   truncated: 01 &lt;index:8&gt; &lt;term:8&gt;
  *   snapshot:  01 &lt;index:8&gt; &lt;term:8&gt; &lt;voters:4&gt; &lt;voter:8&gt;… &lt;learners:4&gt; &lt;learner:8&gt;… &lt;data...&gt;
@@ -45,6 +45,7 @@ final class RaftStateCodec {
         EntryType type = switch (b.get()) {
             case 0 -> EntryType.COMMAND;
             case 1 -> EntryType.NOOP;
+            case 2 -> EntryType.CONF_CHANGE;
             default -> throw new CorruptRaftStateException("unknown entry type " + v[1]);
         };
         long term = b.getLong();
@@ -146,6 +147,7 @@ final class RaftStateCodec {
         return switch (t) {
             case COMMAND -> 0;
             case NOOP -> 1;
+            case CONF_CHANGE -> 2;
         };
     }
 }

@@ -179,7 +179,7 @@ public final class Store implements AutoCloseable {
         // state is known without the state machine's help; entries a durable state machine
         // already holds are handed out again and skipped in Replica.applyAndAdvance.
         long applied = snapshotIndex;
-        RaftNode node = new RaftNode(config.raftConfig(self, List.copyOf(membership.voters()), applied), storage,
+        RaftNode node = new RaftNode(config.raftConfig(self, membership, applied), storage,
                 new SplittableRandom(config.replicaSeed(range, self)));
         Replica r = new Replica(range, self, membership, sm, storage, node);
         long now = ticks.get();

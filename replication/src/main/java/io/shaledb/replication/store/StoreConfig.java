@@ -1,10 +1,10 @@
 package io.shaledb.replication.store;
 
 import io.shaledb.replication.RangeId;
+import io.shaledb.replication.raft.Membership;
 import io.shaledb.replication.raft.NodeId;
 import io.shaledb.replication.raft.RaftConfig;
 import io.shaledb.replication.raft.RaftNode;
-import java.util.List;
 
 /**
  * Settings of a {@link Store}. Time is counted in {@link Store#tick()} calls.
@@ -78,9 +78,12 @@ public record StoreConfig(int electionTicks, int heartbeatTicks, int maxInflight
                 entries, keepTail);
     }
 
-    /** The Raft configuration of the member {@code self} of {@code range}'s group. */
-    RaftConfig raftConfig(NodeId self, List<NodeId> voters, long applied) {
-        return new RaftConfig(self, voters, electionTicks, heartbeatTicks, maxInflight, maxEntriesPerAppend,
+    /**
+     * The Raft configuration of the member {@code self} of a group whose membership as of the
+     * applied index {@code applied} is {@code membership}.
+     */
+    RaftConfig raftConfig(NodeId self, Membership membership, long applied) {
+        return new RaftConfig(self, membership, electionTicks, heartbeatTicks, maxInflight, maxEntriesPerAppend,
                 true, true, applied, RaftNode.Faults.NONE);
     }
 

@@ -228,6 +228,7 @@ public final class RaftWireCodec {
         WireEntryType type = switch (entry.type()) {
             case COMMAND -> WireEntryType.WIRE_ENTRY_TYPE_COMMAND;
             case NOOP -> WireEntryType.WIRE_ENTRY_TYPE_NOOP;
+            case CONF_CHANGE -> WireEntryType.WIRE_ENTRY_TYPE_CONF_CHANGE;
         };
         return WireLogEntry.newBuilder()
                 .setTerm(entry.term())
@@ -241,7 +242,8 @@ public final class RaftWireCodec {
         EntryType type = switch (wire.getType()) {
             case WIRE_ENTRY_TYPE_COMMAND -> EntryType.COMMAND;
             case WIRE_ENTRY_TYPE_NOOP -> EntryType.NOOP;
-            case WIRE_ENTRY_TYPE_CONF_CHANGE, WIRE_ENTRY_TYPE_UNSPECIFIED, UNRECOGNIZED ->
+            case WIRE_ENTRY_TYPE_CONF_CHANGE -> EntryType.CONF_CHANGE;
+            case WIRE_ENTRY_TYPE_UNSPECIFIED, UNRECOGNIZED ->
                     throw new MalformedRaftBatchException(
                     "log entry " + wire.getIndex() + " has no known type: " + wire.getTypeValue());
         };

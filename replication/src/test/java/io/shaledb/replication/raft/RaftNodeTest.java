@@ -352,7 +352,7 @@ class RaftNodeTest {
 
     @Test
     void illegalTransitionsNameTheCurrentState() {
-        ElectionState s = new ElectionState(N1, HardState.INITIAL);
+        ElectionState s = new ElectionState(N1, HardState.INITIAL, true);
         IllegalStateException e = assertThrows(IllegalStateException.class, s::becomeLeader);
         assertTrue(e.getMessage().contains("from FOLLOWER"), e.getMessage());
         s.becomeCandidate();

@@ -24,6 +24,11 @@ import java.util.SplittableRandom;
  * InstallSnapshot. Safety is checked by {@link SimulationInvariants}
  * after every event; at the end all faults heal and the group must make progress again and
  * converge (liveness).
+ *
+ * <p>With {@code reconfigure}, two spare nodes start outside the group and the leader is asked
+ * every few hundred time units for a random single-server change — add a learner, promote one,
+ * add a voter directly, remove a learner or a voter (the leader included), never below one voter —
+ * so the group drifts between one and all nodes as voters while faults strike.
  */
 final class RaftSimulation {
     /**
@@ -32,26 +37,35 @@ final class RaftSimulation {
      * @param duration  simulated time units with faults (a tick is 10 units)
      * @param nemesis   whether to crash nodes and partition the network
      * @param faults    safety bugs to switch on in every node (negative controls)
+     * @param reconfigure whether to change the membership at random (with two spare nodes)
      */
-    record Options(int nodes, long seed, long duration, boolean nemesis, RaftNode.Faults faults) {
+    record Options(int nodes, long seed, long duration, boolean nemesis, RaftNode.Faults faults,
+                   boolean reconfigure) {
+        Options(int nodes, long seed, long duration, boolean nemesis, RaftNode.Faults faults) {
+            this(nodes, seed, duration, nemesis, faults, nemesis);
+        }
+
         static Options of(int nodes, long seed) {
             return new Options(nodes, seed, 6_000, true, RaftNode.Faults.NONE);
         }
 
         Options withFaults(RaftNode.Faults f) {
-            return new Options(nodes, seed, duration, nemesis, f);
+            return new Options(nodes, seed, duration, nemesis, f, reconfigure);
         }
 
         String replay() {
             return "replay with a plain @Test: new RaftSimulation(new RaftSimulation.Options(" + nodes + ", "
                     + seed + "L, " + duration + ", " + nemesis + ", new RaftNode.Faults(" + faults.commitWithoutQuorum()
-                    + ", " + faults.voteIgnoresLog() + ", " + faults.snapshotSkipsEntry() + "))).run()";
+                    + ", " + faults.voteIgnoresLog() + ", " + faults.snapshotSkipsEntry() + ", "
+                    + faults.commitCountsLearners() + ", " + faults.confChangeIgnoresPending() + "), " + reconfigure
+                    + ")).run()";
         }
     }
 
     /** What a run did, for assertions and reports. */
     record Summary(long events, long committed, int acknowledged, int reads, int crashes, int partitions,
-                   long maxTerm, int snapshotsTaken, int snapshotsSent, int snapshotsInstalled) {
+                   long maxTerm, int snapshotsTaken, int snapshotsSent, int snapshotsInstalled, int confChanges,
+                   int leaderRemovals) {
     }
 
     private static final int TICK = 10;
@@ -78,7 +92,7 @@ final class RaftSimulation {
         }
 
         void start() {
-            RaftConfig cfg = RaftConfig.of(id, ids).withFaults(options.faults());
+            RaftConfig cfg = RaftConfig.of(id, initial).withFaults(options.faults());
             raft = new RaftNode(cfg, storage, new SplittableRandom(random.nextLong()));
             incarnation++;
             busy = false;
@@ -92,6 +106,7 @@ final class RaftSimulation {
     private final PriorityQueue<Event> queue = new PriorityQueue<>(
             (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
     private final List<NodeId> ids = new ArrayList<>();
+    private final Membership initial;
     private final Map<NodeId, SimNode> nodes = new HashMap<>();
     private final Set<List<NodeId>> blocked = new HashSet<>();
     private final SimulationInvariants invariants;
@@ -116,6 +131,8 @@ final class RaftSimulation {
     private int snapshotsTaken;
     private int snapshotsSent;
     private int snapshotsInstalled;
+    private int confChanges;
+    private int leaderRemovals;
 
     RaftSimulation(Options options) {
         this.options = options;
@@ -124,7 +141,11 @@ final class RaftSimulation {
         for (int i = 1; i <= options.nodes(); i++) {
             ids.add(NodeId.of(i));
         }
-        this.invariants = new SimulationInvariants(options.nodes());
+        this.initial = Membership.ofVoters(ids);
+        for (int i = 1; options.reconfigure() && i <= 2; i++) {
+            ids.add(NodeId.of(options.nodes() + i)); // spares, outside the initial membership
+        }
+        this.invariants = new SimulationInvariants(initial, id -> nodes.get(id).storage);
         for (NodeId id : ids) {
             SimNode n = new SimNode(id);
             nodes.put(id, n);
@@ -135,6 +156,9 @@ final class RaftSimulation {
         schedule(5, "client", this::clientAction);
         if (options.nemesis()) {
             schedule(200 + random.nextInt(400), "nemesis", this::nemesis);
+        }
+        if (options.reconfigure()) {
+            schedule(100 + random.nextInt(400), "reconfigure", this::reconfigure);
         }
         schedule(options.duration(), "heal-all", this::healAll);
     }
@@ -167,7 +191,7 @@ final class RaftSimulation {
             }
             checkConverged();
             return new Summary(events, invariants.committedCount(), acknowledged, reads, crashes, partitions, maxTerm,
-                    snapshotsTaken, snapshotsSent, snapshotsInstalled);
+                    snapshotsTaken, snapshotsSent, snapshotsInstalled, confChanges, leaderRemovals);
         } catch (AssertionError | RuntimeException v) {
             throw new AssertionError("seed " + options.seed() + ", " + options.nodes() + " nodes, event " + events
                     + " at t=" + now + ": " + v.getMessage() + "\n  " + options.replay(), v);
@@ -237,14 +261,12 @@ final class RaftSimulation {
         }
         for (LogEntry e : r.committedEntries()) {
             invariants.applied(n.id, n.app.applied(), e);
-            n.app.apply(e, n.raft.membershipForSnapshot());
+            n.app.apply(e, n.raft.membershipAt(e.index()));
             if (e.type() == EntryType.COMMAND) {
                 Proposal p = proposals.get(new String(e.data(), StandardCharsets.UTF_8));
                 if (p != null && p.node.equals(n.id) && p.incarnation == incarnation && p.entry.equals(e)) {
                     proposals.remove(new String(e.data(), StandardCharsets.UTF_8));
-                    List<RaftLog> storages = new ArrayList<>();
-                    nodes.values().forEach(s -> storages.add(s.storage));
-                    invariants.acknowledged(e, storages);
+                    invariants.acknowledged(e);
                     acknowledged++;
                     if (!faultsActive) {
                         ackedAfterHeal++;
@@ -434,10 +456,59 @@ final class RaftSimulation {
     private void transferLeadership() {
         for (SimNode n : nodes.values()) {
             if (n.raft != null && n.raft.role() == Role.LEADER) {
-                n.raft.transferLeadership(ids.get(random.nextInt(ids.size())));
+                List<NodeId> voters = List.copyOf(n.raft.membership().voters());
+                n.raft.transferLeadership(voters.get(random.nextInt(voters.size())));
                 return;
             }
         }
+    }
+
+    /** Asks a leader for one random single-server change (it may refuse: one pending at a time). */
+    private void reconfigure() {
+        if (!faultsActive) {
+            return;
+        }
+        for (NodeId id : ids) {
+            RaftNode leader = nodes.get(id).raft;
+            if (leader == null || leader.role() != Role.LEADER) {
+                continue;
+            }
+            Membership m = leader.membership();
+            List<NodeId> voters = List.copyOf(m.voters());
+            List<NodeId> learners = List.copyOf(m.learners());
+            List<NodeId> outsiders = ids.stream().filter(n -> !m.contains(n)).toList();
+            List<ConfChange> choices = new ArrayList<>();
+            if (!outsiders.isEmpty()) {
+                NodeId o = outsiders.get(random.nextInt(outsiders.size()));
+                choices.add(ConfChange.addLearner(o));
+                choices.add(random.nextInt(4) == 0 ? ConfChange.addVoter(o) : ConfChange.addLearner(o));
+            }
+            if (!learners.isEmpty()) {
+                NodeId l = learners.get(random.nextInt(learners.size()));
+                choices.add(ConfChange.addVoter(l));
+                choices.add(random.nextInt(4) == 0 ? ConfChange.remove(l) : ConfChange.addVoter(l));
+            }
+            if (voters.size() > 1) {
+                choices.add(ConfChange.remove(voters.get(random.nextInt(voters.size()))));
+                if (voters.size() > options.nodes()) {
+                    choices.add(ConfChange.remove(voters.get(random.nextInt(voters.size()))));
+                }
+            }
+            if (!choices.isEmpty()) {
+                try {
+                    ConfChange cc = choices.get(random.nextInt(choices.size()));
+                    leader.proposeConfChange(cc);
+                    confChanges++;
+                    if (cc.type() == ConfChange.Type.REMOVE && cc.node().equals(id)) {
+                        leaderRemovals++;
+                    }
+                } catch (ProposalRejectedException e) {
+                    // one change at a time, or the leader is not ready yet: try again later
+                }
+            }
+            break;
+        }
+        schedule(100 + random.nextInt(400), "reconfigure", this::reconfigure);
     }
 
     private void healAll() {
@@ -457,13 +528,22 @@ final class RaftSimulation {
 
     private void checkConverged() {
         if (ackedAfterHeal == 0) {
+            StringBuilder states = new StringBuilder();
+            for (NodeId id : ids) {
+                RaftNode r = nodes.get(id).raft;
+                states.append("\n    ").append(r).append(' ').append(r.membership());
+            }
             throw new SimulationInvariants.Violation("no proposal was acknowledged in the " + SETTLE
-                    + " time units after healing");
+                    + " time units after healing; committed membership " + invariants.committedMembership() + states);
         }
         List<LogEntry> truth = invariants.truth();
+        Membership members = invariants.committedMembership();
         for (SimNode n : nodes.values()) {
             invariants.checkNode(n.raft, true);
             invariants.checkPersisted(n.id, n.storage, true);
+            if (!members.contains(n.id)) {
+                continue; // removed (or never added): nobody replicates to it any more
+            }
             if (n.raft.commitIndex() != truth.size() || n.raft.appliedIndex() != truth.size()) {
                 throw new SimulationInvariants.Violation(n.id + " did not converge after healing: commit "
                         + n.raft.commitIndex() + ", applied " + n.raft.appliedIndex() + ", committed " + truth.size()

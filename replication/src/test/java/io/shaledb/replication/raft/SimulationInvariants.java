@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The safety properties a {@link RaftSimulation} checks after every event. Each violation throws
@@ -17,6 +18,12 @@ import java.util.Map;
  * <p>Snapshot properties: a snapshot sits at the log start ({@code firstIndex == index + 1}, its
  * term still answered); it never covers uncommitted entries (its index is within truth, its term
  * matches); its data, and the state of a member that installed it, equal the reference state.
+ *
+ * <p>Membership: the committed membership is the initial one with the CONF_CHANGE entries of the
+ * truth applied. A leader must be a voter of its membership (unless its own removal is still
+ * uncommitted), its membership must not allow a majority disjoint from one of the committed
+ * membership, and whenever its commit index grows the entry there must be durable (in the log,
+ * or covered by a snapshot) on a majority of its membership's voters.
  */
 final class SimulationInvariants {
     /** A broken safety property. */
@@ -26,7 +33,9 @@ final class SimulationInvariants {
         }
     }
 
-    private final int quorum;
+    private final Function<NodeId, RaftLog> storages;
+    private Membership committedMembership;
+    private final Map<NodeId, long[]> leaderCommit = new HashMap<>(); // id -> {term, commit} while leader
     private final List<LogEntry> truth = new ArrayList<>(); // truth.get(i - 1) is committed entry i
     private final List<Long> referenceStates = new ArrayList<>(); // state after truth's first i + 1 entries
     private final Map<Long, NodeId> leaderOfTerm = new HashMap<>();
@@ -37,8 +46,22 @@ final class SimulationInvariants {
     private final Map<NodeId, Long> lastTerm = new HashMap<>();
     private long maxAckedIndex;
 
+    /** For tests of single checks: voters 1..{@code clusterSize}, no storages to look at. */
     SimulationInvariants(int clusterSize) {
-        this.quorum = clusterSize / 2 + 1;
+        this(Membership.ofVoters(java.util.stream.LongStream.rangeClosed(1, clusterSize).mapToObj(NodeId::of).toList()),
+                id -> {
+                    throw new IllegalStateException("no storage for " + id);
+                });
+    }
+
+    SimulationInvariants(Membership initial, Function<NodeId, RaftLog> storages) {
+        this.committedMembership = initial;
+        this.storages = storages;
+    }
+
+    /** The membership after every committed CONF_CHANGE entry. */
+    Membership committedMembership() {
+        return committedMembership;
     }
 
     long committedCount() {
@@ -72,6 +95,9 @@ final class SimulationInvariants {
             } else if (!previous.equals(id)) {
                 fail("two leaders in term " + n.term() + ": " + previous + " and " + id);
             }
+            checkLeaderMembership(n);
+        } else {
+            leaderCommit.remove(id);
         }
         if (n.term() < lastTerm.getOrDefault(id, 0L)) {
             fail(id + " term went back from " + lastTerm.get(id) + " to " + n.term());
@@ -119,6 +145,45 @@ final class SimulationInvariants {
                         + b.id() + " has " + b.entry(i) + " below a common entry");
             }
         }
+    }
+
+    private void checkLeaderMembership(RaftNode leader) {
+        NodeId id = leader.id();
+        Membership m = leader.membership();
+        if (!m.isVoter(id)) {
+            boolean removalPending = false;
+            for (long i = leader.commitIndex() + 1; i <= leader.lastIndex(); i++) {
+                removalPending |= leader.entry(i).type() == EntryType.CONF_CHANGE;
+            }
+            if (!removalPending) {
+                fail("leader " + id + " of term " + leader.term() + " is not a voter of " + m
+                        + " and its removal is committed");
+            }
+        }
+        if (Majority.disjointMajoritiesPossible(m, committedMembership)) {
+            fail("leader " + id + " uses " + m + " whose majorities can miss those of the committed "
+                    + committedMembership);
+        }
+        long[] seen = leaderCommit.get(id);
+        long commit = leader.commitIndex();
+        if (seen != null && seen[0] == leader.term() && commit > seen[1]) {
+            LogEntry e = leader.entry(commit);
+            int copies = 0;
+            for (NodeId voter : m.voters()) {
+                RaftLog s = storages.apply(voter);
+                if (commit < s.firstIndex()) {
+                    // Compacted: held as part of a snapshot, which only covers committed entries.
+                    copies += s.snapshot() != null && s.snapshot().index() >= commit ? 1 : 0;
+                } else if (s.lastIndex() >= commit && s.entries(commit, commit + 1).get(0).equals(e)) {
+                    copies++;
+                }
+            }
+            if (copies < m.quorum()) {
+                fail("leader " + id + " committed " + e + " persisted on only " + copies + " voters of " + m
+                        + ", quorum is " + m.quorum());
+            }
+        }
+        leaderCommit.put(id, new long[] {leader.term(), commit});
     }
 
     private void checkLeaderCompleteness(RaftNode leader) {
@@ -221,21 +286,12 @@ final class SimulationInvariants {
         agreeCommitted(id + "'s applied entry", entry);
     }
 
-    /** {@code entry} was acknowledged to a client: it must be durable on a quorum. */
-    void acknowledged(LogEntry entry, List<RaftLog> storages) {
-        int copies = 0;
-        for (RaftLog s : storages) {
-            if (entry.index() < s.firstIndex()) {
-                // Compacted: held as part of a snapshot, which only covers committed entries.
-                copies += s.snapshot() != null && s.snapshot().index() >= entry.index() ? 1 : 0;
-            } else if (s.lastIndex() >= entry.index()
-                    && s.entries(entry.index(), entry.index() + 1).get(0).equals(entry)) {
-                copies++;
-            }
-        }
-        if (copies < quorum) {
-            fail("acknowledged " + entry + " is persisted on only " + copies + " members, quorum is " + quorum);
-        }
+    /**
+     * {@code entry} was acknowledged to a client: it is committed (its durability on a quorum was
+     * checked when a leader committed it).
+     */
+    void acknowledged(LogEntry entry) {
+        agreeCommitted("acknowledged entry", entry);
         maxAckedIndex = Math.max(maxAckedIndex, entry.index());
     }
 
@@ -255,6 +311,13 @@ final class SimulationInvariants {
             }
         } else if (i == truth.size() + 1) {
             truth.add(e);
+            if (e.type() == EntryType.CONF_CHANGE) {
+                try {
+                    committedMembership = ConfChange.decode(e.data()).applyTo(committedMembership);
+                } catch (IllegalArgumentException invalid) {
+                    // recorded as no change by every member alike
+                }
+            }
         } else {
             // Gap: a member committed beyond what anyone reported; its prefix is checked as it comes.
             throw new Violation(where + " committed " + e + " beyond the known committed prefix "

@@ -29,6 +29,20 @@ class SimulationNegativeControlTest {
         assertTrue(caught.contains("applied") || caught.contains("state"), caught);
     }
 
+    @Test
+    void catchesALeaderThatCountsLearnersAsVoters() {
+        String caught = firstViolation(RaftNode.Faults.NONE.withCommitCountsLearners(true), 5);
+        assertTrue(caught.contains("quorum"), caught);
+    }
+
+    @Test
+    void catchesMembershipChangesThatIgnoreThePendingRule() {
+        // Two changes in flight at once let a leader's voters drift two servers away from the
+        // committed membership: majorities that need not intersect.
+        String caught = firstViolation(RaftNode.Faults.NONE.withConfChangeIgnoresPending(true), 10);
+        assertTrue(caught.contains("majorities") || caught.contains("committed"), caught);
+    }
+
     private static String firstViolation(RaftNode.Faults faults, int seeds) {
         for (long seed = 1; seed <= seeds; seed++) {
             try {

@@ -12,6 +12,7 @@ import io.shaledb.kv.storage.EngineBatch;
 import io.shaledb.kv.storage.EngineIterator;
 import io.shaledb.kv.storage.EngineOptions;
 import io.shaledb.replication.RangeId;
+import io.shaledb.replication.raft.ConfChange;
 import io.shaledb.replication.raft.EntryType;
 import io.shaledb.replication.raft.HardState;
 import io.shaledb.replication.raft.LogEntry;
@@ -93,6 +94,7 @@ class RocksRaftStorageTest {
         RocksRaftStorage s = RocksRaftStorage.open(engine, R1);
         List<LogEntry> entries = new ArrayList<>(run(1, 1, 5, "a"));
         entries.add(new LogEntry(2, 6, EntryType.NOOP, new byte[0]));
+        entries.add(new LogEntry(2, 7, EntryType.CONF_CHANGE, ConfChange.addLearner(NodeId.of(4)).encode()));
         HardState hs = new HardState(2, NodeId.of(3), 4);
         write(s, entries, hs);
         s.createSnapshot(2, MEMBERS, new byte[] {2});
@@ -100,7 +102,8 @@ class RocksRaftStorageTest {
 
         RocksRaftStorage again = reopen(R1);
         assertEquals(hs, again.hardState());
-        assertEquals(6, again.lastIndex());
+        assertEquals(7, again.lastIndex());
+        assertEquals(entries.get(6), again.entries(7, 8).get(0));
         assertEquals(new TruncatedState(2, 1), again.truncatedState());
         assertEquals(3, again.firstIndex());
         assertEquals(1, again.term(2));

@@ -1,6 +1,7 @@
 package io.shaledb.replication.transport;
 
 import io.shaledb.replication.RangeId;
+import io.shaledb.replication.raft.ConfChange;
 import io.shaledb.replication.raft.EntryType;
 import io.shaledb.replication.raft.LogEntry;
 import io.shaledb.replication.raft.Membership;
@@ -53,7 +54,11 @@ final class RaftMessageArbitraries {
                 .as((t, i, d) -> new LogEntry(t, i, EntryType.COMMAND, d));
         Arbitrary<LogEntry> noops = Combinators.combine(positive, positive)
                 .as((t, i) -> new LogEntry(t, i, EntryType.NOOP, new byte[0]));
-        return Arbitraries.oneOf(commands, noops);
+        Arbitrary<LogEntry> confChanges = Combinators.combine(positive, positive,
+                        Arbitraries.of(ConfChange.Type.class), positive)
+                .as((t, i, type, node) -> new LogEntry(t, i, EntryType.CONF_CHANGE,
+                        new ConfChange(type, NodeId.of(node)).encode()));
+        return Arbitraries.oneOf(commands, noops, confChanges);
     }
 
     /** One generator per permitted variant, keyed by the variant's class. */
