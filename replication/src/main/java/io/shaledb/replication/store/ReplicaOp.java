@@ -1,5 +1,8 @@
 package io.shaledb.replication.store;
 
+import io.shaledb.replication.raft.ConfChange;
+import io.shaledb.replication.raft.Membership;
+
 import io.shaledb.replication.raft.NodeId;
 import io.shaledb.replication.transport.RaftEnvelope;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +19,10 @@ sealed interface ReplicaOp {
 
     /** A client request for a linearizable read point. */
     record Read(CompletableFuture<Long> future) implements ReplicaOp {
+    }
+
+    /** Propose a single-server membership change; completes with the membership once applied. */
+    record ChangeReplicas(ConfChange change, CompletableFuture<Membership> future) implements ReplicaOp {
     }
 
     /** Hand leadership to {@code target}. */

@@ -3,6 +3,7 @@ package io.shaledb.replication.store;
 import io.shaledb.kv.storage.Engine;
 import io.shaledb.kv.storage.EngineBatch;
 import io.shaledb.replication.RangeId;
+import io.shaledb.replication.raft.ConfChange;
 import io.shaledb.replication.raft.Membership;
 import io.shaledb.replication.raft.NodeId;
 import io.shaledb.replication.raft.RaftNode;
@@ -122,14 +123,24 @@ public final class Store implements AutoCloseable {
     // ---- replicas ----------------------------------------------------------------------------
 
     /**
-     * Creates this store's replica of {@code range}, a member of a group with {@code membership},
-     * recording it durably so a reopened store recreates it. The replica starts as a follower
-     * and ticks; it elects a leader with its peers (see also {@link #campaign}).
+     * Creates this store's replica of {@code range}, whose group started with the initial
+     * membership {@code membership}, recording it durably so a reopened store recreates it. The
+     * replica starts as a follower and ticks; it elects a leader with its peers (see also
+     * {@link #campaign}).
      *
-     * @throws IllegalArgumentException if this node is not a voter of {@code membership}, or it
-     *                                  has learners (not supported by the Raft core yet)
-     * @throws IllegalStateException    if the store already has a replica of {@code range} or is
-     *                                  closed
+     * <p><b>Joining an existing group.</b> Membership changes go through {@link #changeReplicas};
+     * a store that does not host the range drops messages for it. To add this store to a group,
+     * create its replica here <em>empty</em> with the group's <em>initial</em> membership (any
+     * member's {@link Replica#initialMembership()}), which need not contain this node, before or
+     * right after proposing {@code ConfChange.addLearner} for it: the leader then brings it up to
+     * date, from its log if it still holds every entry (the initial membership is the base the
+     * logged changes apply to) or else by snapshot (which carries the membership). Until its log
+     * makes it a voter, the replica never campaigns. (Creating it automatically on the first
+     * message would need the initial membership on the wire; the explicit call keeps the
+     * transport unchanged.)
+     *
+     * @throws IllegalStateException if the store already has a replica of {@code range} or is
+     *                               closed
      */
     public Replica createReplica(RangeId range, Membership membership) {
         return createReplicas(List.of(range), membership).get(0);
@@ -140,12 +151,7 @@ public final class Store implements AutoCloseable {
      * synced write (bootstrapping a node with many ranges). All or none are created.
      */
     public List<Replica> createReplicas(List<RangeId> ranges, Membership membership) {
-        if (!membership.isVoter(self)) {
-            throw new IllegalArgumentException(self + " is not a voter of " + membership);
-        }
-        if (!membership.learners().isEmpty()) {
-            throw new IllegalArgumentException("learners are not supported yet: " + membership);
-        }
+        Objects.requireNonNull(membership, "membership");
         if (new HashSet<>(ranges).size() != ranges.size()) {
             throw new IllegalArgumentException("duplicate ranges in " + ranges);
         }
@@ -183,7 +189,12 @@ public final class Store implements AutoCloseable {
                 new SplittableRandom(config.replicaSeed(range, self)));
         Replica r = new Replica(range, self, membership, sm, storage, node);
         long now = ticks.get();
-        for (NodeId peer : membership.voters()) {
+        for (NodeId peer : r.membership().voters()) {
+            if (!peer.equals(self)) {
+                liveness.add(peer, now);
+            }
+        }
+        for (NodeId peer : r.membership().learners()) {
             if (!peer.equals(self)) {
                 liveness.add(peer, now);
             }
@@ -191,6 +202,30 @@ public final class Store implements AutoCloseable {
         replicas.put(range, r);
         active.add(range);
         return r;
+    }
+
+    /**
+     * Proposes a single-server membership change of {@code range}'s group through this store's
+     * replica, which must be the leader: add a learner, promote it ({@code addVoter}), or remove
+     * a member (possibly the leader itself, which hands leadership to another voter once the
+     * removal commits). A replica that applies its own removal destroys itself (fails its
+     * requests, deletes its log and record) an election timeout later. A removed follower
+     * usually never receives its removal (the leader stops replicating to it as soon as the
+     * change is in its log): remove it from its store with {@link #removeReplica} once this
+     * future completes.
+     *
+     * @return completes with the group's membership after the change once its entry is applied
+     *         here; fails with {@link NotLeaderException}, {@link ProposalSupersededException},
+     *         {@link ProposalOutcomeUnknownException} or {@link ReplicaUnavailableException} as
+     *         {@link #propose} does, with {@link io.shaledb.replication.raft.ProposalRejectedException}
+     *         if another change is still uncommitted or the leader has not committed an entry of
+     *         its term yet (retry later), or {@link IllegalArgumentException} if the change does
+     *         not apply to the current membership
+     */
+    public CompletableFuture<Membership> changeReplicas(RangeId range, ConfChange change) {
+        CompletableFuture<Membership> f = new CompletableFuture<>();
+        submit(range, new ReplicaOp.ChangeReplicas(Objects.requireNonNull(change, "change"), f), f);
+        return f;
     }
 
     /**
@@ -478,6 +513,7 @@ public final class Store implements AutoCloseable {
             active.remove(range);
             try (EngineBatch batch = engine.newBatch()) {
                 ReplicaDescriptors.delete(batch, range);
+                r.storage.destroy(batch);
                 engine.write(batch, true);
             }
         }

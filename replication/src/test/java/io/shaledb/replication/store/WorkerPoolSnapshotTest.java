@@ -92,7 +92,9 @@ class WorkerPoolSnapshotTest {
         assertTrue(back.stats().snapshotsInstalled() > 0, back.stats().toString());
         for (Store s : cluster.running()) {
             assertTrue(s.failure().isEmpty(), s + " failed: " + s.failure());
-            assertTrue(s.stats().snapshotsTaken() > 0, s.stats().toString());
+            if (!s.nodeId().equals(down)) { // the others applied enough to truncate their logs
+                assertTrue(s.stats().snapshotsTaken() > 0, s.stats().toString());
+            }
         }
         StoreCluster.await(() -> cluster.running().stream().allMatch(s -> s.stats().activeReplicas() == 0),
                 Duration.ofSeconds(20), "every group quiesced again");
