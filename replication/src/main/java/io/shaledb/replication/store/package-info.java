@@ -64,7 +64,18 @@
  * leads are told the peer is unreachable, so they stop streaming (or waiting for a snapshot
  * acknowledgement) and probe it again.
  *
- * <p><b>Not built yet:</b> membership changes, learners, proposal forwarding, leases, snapshots
+ * <p><b>Membership changes.</b> {@code Store.changeReplicas} proposes one single-server change
+ * (add a learner, promote it, remove a member) at the leader and completes once it is applied.
+ * A store joins a group through an explicit {@code createReplica} with the group's initial
+ * membership (the base the logged changes apply to); it is then caught up from the log or by
+ * snapshot, whose membership is the core's applied membership. A replica that applies its own
+ * removal (typically a leader removing itself) destroys itself an election timeout later,
+ * deleting its Raft state and record; a removed follower, which the leader stops replicating
+ * to, is removed from its store with {@code removeReplica}. A leader quiesces by its voters'
+ * match indexes only: a lagging learner of an idle group waits for the next write.
+ *
+ * <p><b>Not built yet:</b> replicas created automatically on the first message for a range,
+ * automatic garbage collection of removed followers, proposal forwarding, leases, snapshots
  * streamed in chunks (a snapshot travels as one message).
  */
 package io.shaledb.replication.store;
