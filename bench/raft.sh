@@ -4,7 +4,7 @@
 #       Commit rate and p50/p99 commit latency of a 3-member group in one JVM (RocksDB logs,
 #       synced), 1 and 64 outstanding proposals, against the raw synced RocksDB batch rate
 #       measured in the same run.
-#   bench/raft.sh store [groups=1000] [seconds=5] [idleGroups=10000] [idleSeconds=20] [tickMs=100] [dir]
+#   bench/raft.sh store [groups=1000] [seconds=5] [idleGroups=10000] [idleSeconds=20] [tickMs=100] [dir] [transport=direct|grpc|both]
 #       The multi-raft Store: 3 stores in one JVM (synced RocksDB each, 2 workers each): committed
 #       proposals/s and p50/p99 commit latency over `groups` groups with 1 and 64 concurrent
 #       proposers, the raw synced RocksDB batch rate of the same run, and the process CPU of

@@ -13,6 +13,11 @@ import io.shaledb.replication.store.Store;
 import io.shaledb.replication.store.StoreConfig;
 import io.shaledb.replication.store.StoreStats;
 import io.shaledb.replication.store.WorkerPoolScheduler;
+import io.shaledb.replication.transport.GrpcRaftTransport;
+import io.shaledb.replication.transport.GrpcTransportConfig;
+import io.shaledb.replication.transport.PeerAddress;
+import io.shaledb.replication.transport.RaftBatch;
+import io.shaledb.replication.transport.RaftTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -26,23 +31,30 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
  * The multi-raft store under load and at rest: three {@link Store}s in one JVM over a direct
- * in-memory network, each with its own synced RocksDB engine, a worker pool of 2 and a ticker.
+ * in-memory network (or gRPC on loopback, see {@code transport=} below), each with its own synced RocksDB engine, a worker pool of 2 and a ticker.
  * Prints (a) the raw synced RocksDB batch rate of the disk, (b) committed proposals/s and p50/p99
  * commit latency (propose to applied on the leader) over {@code groups} groups with 1 and with 64
  * concurrent proposers spread across the groups, and (c) the process CPU used by
  * {@code idleGroups} idle (quiesced) groups per store, as % of one core.
  *
  * <p>Arguments: {@code [groups=1000] [seconds=5] [idleGroups=10000] [idleSeconds=20]
- * [tickMs=100] [dir=<new temp dir>]}. Run with {@code bench/raft.sh store ...}.
+ * [tickMs=100] [dir=<new temp dir>] [transport=direct|grpc|both]}. Run with
+ * {@code bench/raft.sh store ...}. The {@code transport=} argument may stand anywhere (it is
+ * taken out before the positional ones are read): {@code direct} (the default) connects the
+ * stores directly in memory; {@code grpc} gives each store a {@link GrpcRaftTransport} on a
+ * loopback port; {@code both} measures (b) and (c) once per transport in the same run, direct
+ * first.
  */
 public final class StoreBenchmark {
     private static final EngineOptions SYNCED = new EngineOptions(true, 16L << 20);
@@ -78,21 +90,52 @@ public final class StoreBenchmark {
         }
     }
 
+    /** How the three stores reach each other. */
+    private enum Wire {
+        /** {@link DirectNetwork}: the receiver's handler runs on the sender's thread. */
+        DIRECT,
+        /** One {@link GrpcRaftTransport} per store on 127.0.0.1, a free port each. */
+        GRPC;
+
+        static List<Wire> parse(String value) {
+            return switch (value) {
+                case "direct" -> List.of(DIRECT);
+                case "grpc" -> List.of(GRPC);
+                case "both" -> List.of(DIRECT, GRPC);
+                default -> throw new IllegalArgumentException("transport must be direct, grpc or both: " + value);
+            };
+        }
+
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** Three stores on their own engines under {@code dir}; closing closes stores then engines. */
     private static final class Cluster implements AutoCloseable {
         final List<Engine> engines = new ArrayList<>();
         final List<Store> stores = new ArrayList<>();
         final List<RangeId> ranges = new ArrayList<>();
         final Map<RangeId, NodeId> leaders = new ConcurrentHashMap<>();
+        final List<GrpcRaftTransport> transports = new ArrayList<>();
 
-        Cluster(Path dir, int groups, Duration tick) {
+        Cluster(Path dir, int groups, Duration tick, Wire wire) {
             DirectNetwork network = new DirectNetwork();
+            Map<NodeId, PeerAddress> directory = new ConcurrentHashMap<>();
             for (NodeId id : NODES) {
                 Engine e = Engine.open(dir.resolve("s" + id.value()), SYNCED);
                 engines.add(e);
-                stores.add(Store.open(id, e, network.endpoint(), new WorkerPoolScheduler("shale-raft-" + id),
-                        r -> new NullStateMachine(), StoreConfig.defaults()));
+                RaftTransport transport = wire == Wire.DIRECT ? network.endpoint()
+                        : new GrpcRaftTransport(GrpcTransportConfig.defaults(), n -> Optional.ofNullable(directory.get(n)));
+                Store s = Store.open(id, e, transport, new WorkerPoolScheduler("shale-raft-" + id),
+                        r -> new NullStateMachine(), StoreConfig.defaults());
+                stores.add(s);
+                if (transport instanceof GrpcRaftTransport grpc) {
+                    directory.put(id, grpc.address());
+                    transports.add(grpc);
+                }
             }
+            connectTransports(Duration.ofSeconds(60));
             Membership m = Membership.ofVoters(NODES);
             for (int g = 1; g <= groups; g++) {
                 ranges.add(RangeId.of(g));
@@ -103,6 +146,35 @@ public final class StoreBenchmark {
                 store(NODES.get((int) (r.value() % NODES.size()))).campaign(r);
             }
             stores.forEach(s -> s.startTicker(tick));
+        }
+
+        /**
+         * gRPC only: opens every peer stream (with empty batches, which stores take as liveness)
+         * and waits until all are connected, so the first connections of a cold JVM (seconds on a
+         * busy machine, long enough for every group to time out and split votes) are not counted
+         * as election time.
+         */
+        private void connectTransports(Duration timeout) {
+            if (transports.isEmpty()) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < transports.size(); i++) {
+                for (NodeId peer : NODES) {
+                    if (!peer.equals(NODES.get(i))) {
+                        transports.get(i).send(new RaftBatch(NODES.get(i), peer, List.of()));
+                    }
+                }
+            }
+            long deadline = t0 + timeout.toNanos();
+            while (transports.stream().anyMatch(t -> t.stats().connects() < NODES.size() - 1)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("gRPC transports not connected: "
+                            + transports.stream().map(GrpcRaftTransport::stats).toList());
+                }
+                LockSupport.parkNanos(10_000_000);
+            }
+            System.out.printf(Locale.ROOT, "    gRPC peer streams connected in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         }
 
         Store store(NodeId id) {
@@ -212,7 +284,17 @@ public final class StoreBenchmark {
                 s[(int) (s.length * 0.99)] / 1e6, (double) r.syncs() / r.committed(), rate / raw, r.retries());
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] allArgs) throws Exception {
+        List<Wire> wires = List.of(Wire.DIRECT);
+        List<String> positional = new ArrayList<>();
+        for (String a : allArgs) {
+            if (a.startsWith("transport=")) {
+                wires = Wire.parse(a.substring("transport=".length()));
+            } else {
+                positional.add(a);
+            }
+        }
+        String[] args = positional.toArray(String[]::new);
         int groups = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
         int idleGroups = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
@@ -221,29 +303,38 @@ public final class StoreBenchmark {
         Path root = args.length > 5 ? Files.createDirectories(Path.of(args[5]))
                 : Files.createTempDirectory("store-bench");
         System.out.printf(Locale.ROOT, "dir %s; 3 stores in one JVM, synced RocksDB each, 2 workers each,"
-                + " tick %d ms; %d CPUs%n", root, tick.toMillis(), Runtime.getRuntime().availableProcessors());
+                + " tick %d ms; %d CPUs; transport %s%n", root, tick.toMillis(), Runtime.getRuntime().availableProcessors(),
+                wires.stream().map(Wire::label).toList());
         try {
             double raw = RaftCommitBenchmark.rawSyncedBatchesPerSecond(root.resolve("raw"), 2000, PAYLOAD.length);
             System.out.printf(Locale.ROOT, "(a) raw synced batch writes: %.0f/s%n", raw);
-            try (Cluster c = new Cluster(root.resolve("load"), groups, tick)) {
-                long t0 = System.nanoTime();
-                c.awaitLeaders(Duration.ofSeconds(60));
-                System.out.printf(Locale.ROOT, "    %d groups elected in %.1f s%n", groups, (System.nanoTime() - t0) / 1e9);
-                load(c, 8, 1); // warm-up
-                report("(b1) 1 proposer    ", load(c, 1, seconds), raw);
-                report("(b2) 64 proposers  ", load(c, 64, seconds), raw);
+            for (Wire wire : wires) {
+                String tag = wires.size() > 1 ? " [" + wire.label() + "]" : "";
+                try (Cluster c = new Cluster(root.resolve("load-" + wire.label()), groups, tick, wire)) {
+                    long t0 = System.nanoTime();
+                    c.awaitLeaders(Duration.ofSeconds(60));
+                    System.out.printf(Locale.ROOT, "    %d groups elected in %.1f s over %s%n", groups,
+                            (System.nanoTime() - t0) / 1e9, wire.label());
+                    load(c, 8, 1); // warm-up
+                    report("(b1) 1 proposer    " + tag, load(c, 1, seconds), raw);
+                    report("(b2) 64 proposers  " + tag, load(c, 64, seconds), raw);
+                }
             }
             System.out.printf(Locale.ROOT, "(a') raw synced batch writes again: %.0f/s (the disk is shared: compare)%n",
                     RaftCommitBenchmark.rawSyncedBatchesPerSecond(root.resolve("raw2"), 2000, PAYLOAD.length));
-            idle(root.resolve("idle"), idleGroups, idleSeconds, tick);
+            for (Wire wire : wires) {
+                idle(root.resolve("idle-" + wire.label()), idleGroups, idleSeconds, tick, wire, wires.size() > 1);
+            }
         } finally {
             deleteTree(root);
         }
     }
 
-    private static void idle(Path dir, int groups, double seconds, Duration tick) throws InterruptedException {
+    private static void idle(Path dir, int groups, double seconds, Duration tick, Wire wire, boolean tagged)
+            throws InterruptedException {
+        String tag = tagged ? " [" + wire.label() + "]" : "";
         long t0 = System.nanoTime();
-        try (Cluster c = new Cluster(dir, groups, tick)) {
+        try (Cluster c = new Cluster(dir, groups, tick, wire)) {
             double created = (System.nanoTime() - t0) / 1e9;
             c.awaitLeaders(Duration.ofSeconds(120));
             c.awaitQuiesced(Duration.ofSeconds(120));
@@ -271,11 +362,12 @@ public final class StoreBenchmark {
                 messages += after.get(i).messagesSent() - before.get(i).messagesSent();
                 liveness += after.get(i).emptyBatchesSent() - before.get(i).emptyBatchesSent();
             }
-            System.out.printf(Locale.ROOT, "(c) %d idle groups per store (3 stores): process CPU %.2f%% of one core over %.0f s;"
+            System.out.printf(Locale.ROOT, "(c)%s %d idle groups per store (3 stores): process CPU %.2f%% of one core over %.0f s;"
                             + " Raft ticks %d, Raft messages %d, wakes %d, liveness batches %d in that window%n",
-                    groups, 100.0 * cpu / wall, wall / 1e9, ticks, messages, wakes, liveness);
-            System.out.printf(Locale.ROOT, "    of which the stores' threads (tickers, workers) %s; the rest is JVM, GC and"
-                    + " RocksDB native threads%n", threadShares(threadCpu0, threadCpu1, wall));
+                    tag, groups, 100.0 * cpu / wall, wall / 1e9, ticks, messages, wakes, liveness);
+            System.out.printf(Locale.ROOT, "    of which the stores' threads (tickers, workers%s) %s; the rest is JVM, GC and"
+                    + " RocksDB native threads%n", wire == Wire.GRPC ? ", gRPC transports" : "",
+                    threadShares(threadCpu0, threadCpu1, wall));
         }
     }
 
@@ -302,7 +394,7 @@ public final class StoreBenchmark {
                 byFamily.merge(family, e.getValue() - before.getOrDefault(e.getKey(), 0L), Long::sum);
             }
         }
-        return byFamily.entrySet().stream().filter(e -> e.getKey().startsWith("shale-raft"))
+        return byFamily.entrySet().stream().filter(e -> e.getKey().startsWith("shale-raft") || e.getKey().startsWith("raft-grpc"))
                 .map(e -> String.format(Locale.ROOT, "%s %.2f%%", e.getKey(), 100.0 * e.getValue() / wallNanos))
                 .toList().toString();
     }

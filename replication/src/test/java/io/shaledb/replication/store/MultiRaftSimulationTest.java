@@ -1,0 +1,100 @@
+package io.shaledb.replication.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Seeded runs of {@link MultiRaftSimulation}: many groups on 3 and 5 real stores under crashes,
+ * partitions, lossy links and leader transfers. A failure names its seed and the command that
+ * replays it ({@link #replay} with {@code -Dmsim.replay=nodes,groups,seed,durationMs,quiesce,bug}).
+ * Wider sweeps: {@link MultiRaftSimulationStats}.
+ */
+class MultiRaftSimulationTest {
+
+    @ParameterizedTest
+    @CsvSource({"1, true", "2, false", "3, true"})
+    void threeStoresStaySafeAndLinearizable(long seed, boolean quiesce, @TempDir Path dir) {
+        assertHealthy(run(new MultiRaftSimulation.Options(3, 20, seed, 5_000, quiesce, MultiRaftSimulation.Bug.NONE), dir));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, false", "2, true", "3, false"})
+    void fiveStoresStaySafeAndLinearizable(long seed, boolean quiesce, @TempDir Path dir) {
+        assertHealthy(run(new MultiRaftSimulation.Options(5, 30, seed, 4_000, quiesce, MultiRaftSimulation.Bug.NONE), dir));
+    }
+
+    /**
+     * A liveness bug this simulation found in {@link Store} quiescence: a leader whose followers
+     * look dead (partitioned or crashed) quiesces with them behind, and nothing wakes it when they
+     * come back; a stale minority leader quiesces the same way and never steps down. After the
+     * final heal the group stays split forever (e.g. r15: n4 leads term 2 at index 38, n5 still
+     * "leads" term 1 at 31, both quiesced). Enable once a peer that comes back to life wakes the
+     * groups quiesced while it was dead.
+     */
+    @Test
+    @Disabled("Store bug: quiesced groups are not woken when a dead peer comes back")
+    void quiescedGroupsCatchUpPeersThatComeBack(@TempDir Path dir) {
+        assertHealthy(run(new MultiRaftSimulation.Options(5, 30, 6, 5_000, true,
+                MultiRaftSimulation.Bug.NONE), dir));
+    }
+
+    @Test
+    void readsWithoutReadIndexAreCaught(@TempDir Path dir) {
+        AssertionError e = assertThrows(AssertionError.class, () -> run(
+                new MultiRaftSimulation.Options(3, 10, 1, 2_000, true, MultiRaftSimulation.Bug.STALE_READS), dir));
+        assertTrue(e.getMessage().contains("NOT_LINEARIZABLE"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dmsim.replay=3,10,1,2000,true,STALE_READS"), e.getMessage());
+    }
+
+    @Test
+    void acknowledgingBeforeCommitIsCaught(@TempDir Path dir) {
+        AssertionError e = assertThrows(AssertionError.class, () -> run(
+                new MultiRaftSimulation.Options(3, 10, 1, 2_000, true, MultiRaftSimulation.Bug.EARLY_ACKS), dir));
+        assertTrue(e.getMessage().contains("durable on only"), e.getMessage());
+    }
+
+    @Test
+    void sameSeedReplaysExactly(@TempDir Path dir) {
+        MultiRaftSimulation.Options o =
+                new MultiRaftSimulation.Options(3, 10, 11, 2_000, true, MultiRaftSimulation.Bug.NONE);
+        MultiRaftSimulation.Summary a = run(o, dir.resolve("a"));
+        MultiRaftSimulation.Summary b = run(o, dir.resolve("b"));
+        assertEquals(a.events(), b.events());
+        assertEquals(a.counts(), b.counts());
+        assertEquals(a.linearizability(), b.linearizability());
+    }
+
+    /** Replays {@code -Dmsim.replay=nodes,groups,seed,durationMs,quiesce,bug}; skipped without it. */
+    @Test
+    void replay(@TempDir Path dir) {
+        String spec = System.getProperty("msim.replay");
+        Assumptions.assumeTrue(spec != null && !spec.isBlank(), "set -Dmsim.replay to replay a seed");
+        String[] f = spec.split(",");
+        MultiRaftSimulation.Summary s = run(new MultiRaftSimulation.Options(Integer.parseInt(f[0]),
+                Integer.parseInt(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Boolean.parseBoolean(f[4]),
+                MultiRaftSimulation.Bug.valueOf(f[5])), dir);
+        System.out.println(s);
+    }
+
+    private static MultiRaftSimulation.Summary run(MultiRaftSimulation.Options o, Path dir) {
+        MultiRaftSimulation.Summary s = new MultiRaftSimulation(o, dir).run();
+        System.out.println(s);
+        return s;
+    }
+
+    private static void assertHealthy(MultiRaftSimulation.Summary s) {
+        assertTrue(s.counts().getOrDefault("writeOk", 0L) > 100, "writes commit: " + s);
+        assertTrue(s.counts().getOrDefault("readOk", 0L) > 100, "reads complete: " + s);
+        assertTrue(s.counts().getOrDefault("crash", 0L) + s.counts().getOrDefault("heal", 0L) > 0,
+                "the nemesis acted: " + s);
+    }
+}
