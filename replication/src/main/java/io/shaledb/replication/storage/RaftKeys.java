@@ -60,6 +60,16 @@ final class RaftKeys {
         return logEnd.clone();
     }
 
+    /** Inclusive lower bound of every key of this range. */
+    byte[] rangeStart() {
+        return ByteBuffer.allocate(PREFIX_LENGTH).putLong(rangeId).array();
+    }
+
+    /** Exclusive upper bound of every key of this range (every suffix in use is below 0xFF). */
+    byte[] rangeEnd() {
+        return withSuffix((byte) 0xFF);
+    }
+
     byte[] entry(long index) {
         if (index < 0) {
             throw new IllegalArgumentException("negative index " + index);

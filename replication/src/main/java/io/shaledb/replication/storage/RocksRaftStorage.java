@@ -353,6 +353,16 @@ public final class RocksRaftStorage implements RaftLog {
         }
     }
 
+    /**
+     * Stages the deletion of this range's whole Raft state — hard state, log, snapshot and
+     * truncated state — into {@code batch}, for a replica leaving the store. This object must not
+     * be used once the batch is written.
+     */
+    public void destroy(EngineBatch batch) {
+        Objects.requireNonNull(batch, "batch");
+        batch.deleteRange(ColumnFamily.RAFT, keys.rangeStart(), keys.rangeEnd());
+    }
+
     /** Whether mutations are staged and not yet published or discarded. */
     public boolean hasStaged() {
         return !staged.isEmpty();

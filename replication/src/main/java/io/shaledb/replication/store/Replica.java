@@ -1,6 +1,7 @@
 package io.shaledb.replication.store;
 
 import io.shaledb.replication.RangeId;
+import io.shaledb.replication.raft.ConfChange;
 import io.shaledb.replication.raft.EntryType;
 import io.shaledb.replication.raft.LogEntry;
 import io.shaledb.replication.raft.Membership;
@@ -11,6 +12,8 @@ import io.shaledb.replication.raft.RaftNode;
 import io.shaledb.replication.raft.ReadState;
 import io.shaledb.replication.raft.Ready;
 import io.shaledb.replication.raft.Role;
+import io.shaledb.replication.raft.Snapshot;
+import io.shaledb.replication.raft.SnapshotMeta;
 import io.shaledb.replication.storage.RocksRaftStorage;
 import io.shaledb.replication.transport.RaftEnvelope;
 import java.nio.ByteBuffer;
@@ -38,7 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Replica {
     private final RangeId range;
     private final NodeId self;
-    private final Membership membership;
+    private final Membership initialMembership;
+    /** The membership in force on this replica as of the latest pass (the latest in its log). */
+    private volatile Membership membership;
     private final ReplicaStateMachine stateMachine;
     final RocksRaftStorage storage;
     final RaftNode node;
@@ -62,8 +67,18 @@ public final class Replica {
             new PriorityQueue<>((a, b) -> Long.compare(a.index, b.index));
     private final List<CompletableFuture<Void>> removals = new ArrayList<>();
     private long lastReadId;
+    /** Ticks left before a replica that applied its own removal destroys itself; -1 while a member. */
+    private int leaveCountdown = -1;
 
-    private record PendingProposal(long term, CompletableFuture<byte[]> future) {
+    /** A command ({@code command} set) or a membership change ({@code change} set) waiting to apply. */
+    private record PendingProposal(long term, CompletableFuture<byte[]> command, CompletableFuture<Membership> change) {
+        void fail(Throwable ex) {
+            if (command != null) {
+                command.completeExceptionally(ex);
+            } else {
+                change.completeExceptionally(ex);
+            }
+        }
     }
 
     private static final class PendingRead {
@@ -88,7 +103,8 @@ public final class Replica {
             RocksRaftStorage storage, RaftNode node) {
         this.range = range;
         this.self = self;
-        this.membership = membership;
+        this.initialMembership = membership;
+        this.membership = node.membership();
         this.stateMachine = stateMachine;
         this.storage = storage;
         this.node = node;
@@ -101,8 +117,18 @@ public final class Replica {
         return range;
     }
 
+    /** The membership in force on this replica as of its latest pass (the latest in its log, maybe uncommitted). */
     public Membership membership() {
         return membership;
+    }
+
+    /**
+     * The group's initial membership this replica was created with (recorded on the store). A
+     * replica joining the group later must be created with the same one (see
+     * {@link Store#createReplica}).
+     */
+    public Membership initialMembership() {
+        return initialMembership;
     }
 
     /** The state machine; reading it from another thread needs its own synchronization. */
@@ -148,17 +174,25 @@ public final class Replica {
             } else if (op instanceof ReplicaOp.Transfer t) {
                 wake(host);
                 transfer(t);
+            } else if (op instanceof ReplicaOp.ChangeReplicas c) {
+                wake(host);
+                changeReplicas(c);
             } else if (op instanceof ReplicaOp.Campaign) {
                 wake(host);
                 node.campaign();
             } else if (op instanceof ReplicaOp.Wake) {
                 wake(host);
+            } else if (op instanceof ReplicaOp.Unreachable u) {
+                node.reportUnreachable(u.peer()); // no wake: a quiesced leader sends nothing anyway
             } else if (op instanceof ReplicaOp.Remove rm) {
                 removals.add(rm.future());
             }
         }
         if (!removals.isEmpty()) {
             return false;
+        }
+        if (leaveCountdown >= 0 && pendingTicks.get() > 0 && leaveCountdown-- == 0) {
+            return false; // applied its own removal a while ago: the store destroys it now
         }
         // Ticks that piled up while the replica waited are coalesced into one: an overloaded store
         // slows its Raft clock down instead of firing elections at groups it merely fell behind on.
@@ -205,7 +239,7 @@ public final class Replica {
      * nothing is pending, and last index == commit == applied == each live follower's match.
      */
     private boolean canQuiesceAsLeader(ReplicaHost host) {
-        if (!host.config().quiesce() || node.role() != Role.LEADER || hasClientWork()
+        if (!host.config().quiesce() || node.role() != Role.LEADER || hasClientWork() || leaveCountdown >= 0
                 || !mailbox.isEmpty() || node.hasReady()) {
             return false;
         }
@@ -236,7 +270,7 @@ public final class Replica {
      * the same term, brought it to the leader's commit index, and nothing waits here.
      */
     private void maybeQuiesceAsFollower(RaftMessage.Heartbeat hb, ReplicaHost host) {
-        if (!quiesced && host.config().quiesce() && node.role() == Role.FOLLOWER
+        if (!quiesced && host.config().quiesce() && node.role() == Role.FOLLOWER && leaveCountdown < 0
                 && hb.term() == node.term() && hb.from().equals(node.leader())
                 && node.commitIndex() == hb.commit() && !hasClientWork() && host.isPeerAlive(hb.from())) {
             quiesce(hb.from(), host);
@@ -253,9 +287,22 @@ public final class Replica {
     private void propose(ReplicaOp.Propose p) {
         try {
             LogEntry e = node.propose(p.command());
-            proposals.computeIfAbsent(e.index(), i -> new ArrayList<>(1)).add(new PendingProposal(e.term(), p.future()));
+            proposals.computeIfAbsent(e.index(), i -> new ArrayList<>(1)).add(new PendingProposal(e.term(), p.future(), null));
         } catch (ProposalRejectedException ex) {
             p.future().completeExceptionally(notLeader(ex));
+        }
+    }
+
+    private void changeReplicas(ReplicaOp.ChangeReplicas c) {
+        try {
+            LogEntry e = node.proposeConfChange(c.change());
+            proposals.computeIfAbsent(e.index(), i -> new ArrayList<>(1)).add(new PendingProposal(e.term(), null, c.future()));
+        } catch (ProposalRejectedException ex) {
+            ProposalRejectedException.Reason why = ex.reason();
+            c.future().completeExceptionally(why == ProposalRejectedException.Reason.NOT_LEADER
+                    || why == ProposalRejectedException.Reason.TRANSFER_IN_PROGRESS ? notLeader(ex) : ex);
+        } catch (IllegalArgumentException ex) {
+            c.future().completeExceptionally(ex);
         }
     }
 
@@ -318,14 +365,26 @@ public final class Replica {
 
     /**
      * Applies {@code ready}'s committed entries, completes the requests they answer and advances
-     * the node. Call after the Ready was persisted and its messages sent.
+     * the node. Call after the Ready was persisted and its messages sent. A Ready's snapshot is
+     * restored into the state machine first (the entries that follow build on it).
      */
-    void applyAndAdvance(Ready ready) {
+    void applyAndAdvance(Ready ready, ReplicaHost host) {
         long appliedNow = node.appliedIndex();
+        if (ready.snapshot() != null) {
+            installSnapshot(ready.snapshot());
+            host.counters().snapshotsInstalled.increment();
+            appliedNow = ready.snapshot().index();
+        }
         for (LogEntry e : ready.committedEntries()) {
             byte[] result = null;
             if (e.type() == EntryType.COMMAND && e.index() > stateMachine.appliedIndex()) {
                 result = stateMachine.apply(e.index(), e.data());
+            } else if (e.type() == EntryType.CONF_CHANGE && leaveCountdown < 0) {
+                ConfChange change = ConfChange.decode(e.data());
+                if (change.type() == ConfChange.Type.REMOVE && change.node().equals(self)) {
+                    // Linger an election timeout (a leader hands off leadership meanwhile), then go.
+                    leaveCountdown = host.config().electionTicks();
+                }
             }
             resolveProposals(e, result);
             appliedNow = e.index();
@@ -340,16 +399,64 @@ public final class Replica {
         node.advance(ready);
     }
 
+    /**
+     * Replaces the state machine's state with a snapshot from the leader. Proposals at indexes
+     * it covers will not see their entries applied here: their outcome is unknown.
+     */
+    private void installSnapshot(Snapshot snapshot) {
+        stateMachine.restore(snapshot.data());
+        Map<Long, List<PendingProposal>> covered = proposals.headMap(snapshot.index(), true);
+        for (Map.Entry<Long, List<PendingProposal>> e : covered.entrySet()) {
+            ProposalOutcomeUnknownException ex = new ProposalOutcomeUnknownException(range, e.getKey(), snapshot.index());
+            e.getValue().forEach(p -> p.fail(ex));
+        }
+        covered.clear();
+    }
+
+    /**
+     * Applies the store's truncation policy after a pass: once the applied index is more than
+     * {@link StoreConfig#snapshotEntries()} past the latest snapshot (or the log start), records
+     * a snapshot of the state machine at the applied index and compacts the log up to
+     * {@link StoreConfig#snapshotKeepTail()} entries below it. Call after {@link #applyAndAdvance}
+     * (no writes staged).
+     *
+     * @return whether a snapshot was taken
+     */
+    boolean maybeSnapshot(StoreConfig config) {
+        long every = config.snapshotEntries();
+        if (every == 0) {
+            return false;
+        }
+        long applied = node.appliedIndex();
+        SnapshotMeta latest = storage.snapshotMeta();
+        long base = Math.max(latest == null ? 0 : latest.index(), storage.truncatedState().index());
+        if (applied - base <= every) {
+            return false;
+        }
+        takeSnapshot(applied, config.snapshotKeepTail());
+        return true;
+    }
+
+    private void takeSnapshot(long index, long keepTail) {
+        storage.createSnapshot(index, node.membershipForSnapshot(), stateMachine.snapshot());
+        long compactTo = index - keepTail;
+        if (compactTo > storage.truncatedState().index()) {
+            storage.compact(compactTo);
+        }
+    }
+
     private void resolveProposals(LogEntry e, byte[] result) {
         List<PendingProposal> waiting = proposals.remove(e.index());
         if (waiting == null) {
             return;
         }
         for (PendingProposal p : waiting) {
-            if (p.term() == e.term()) {
-                p.future().complete(result);
+            if (p.term() != e.term()) {
+                p.fail(new ProposalSupersededException(range, e.index(), p.term(), e.term()));
+            } else if (p.command() != null) {
+                p.command().complete(result);
             } else {
-                p.future().completeExceptionally(new ProposalSupersededException(range, e.index(), p.term(), e.term()));
+                p.change().complete(node.membershipAt(e.index()));
             }
         }
     }
@@ -381,8 +488,11 @@ public final class Replica {
     }
 
     private void publishStatus() {
+        membership = node.membership();
+        SnapshotMeta snapshot = storage.snapshotMeta();
         status = new ReplicaStatus(range, node.role(), node.term(), node.leader(), node.commitIndex(),
-                node.appliedIndex(), node.lastIndex(), quiesced);
+                node.appliedIndex(), node.lastIndex(), quiesced, node.firstIndex(),
+                snapshot == null ? 0 : snapshot.index());
     }
 
     // ---- teardown ----------------------------------------------------------------------------
@@ -394,7 +504,7 @@ public final class Replica {
     void abandon(ReplicaUnavailableException.Reason reason, Throwable cause) {
         removed = true;
         ReplicaUnavailableException ex = new ReplicaUnavailableException(range, reason, cause);
-        proposals.values().forEach(ps -> ps.forEach(p -> p.future().completeExceptionally(ex)));
+        proposals.values().forEach(ps -> ps.forEach(p -> p.fail(ex)));
         proposals.clear();
         reads.values().forEach(r -> r.future.completeExceptionally(ex));
         reads.clear();
@@ -415,6 +525,8 @@ public final class Replica {
                 r.future().completeExceptionally(ex);
             } else if (op instanceof ReplicaOp.Transfer t) {
                 t.future().completeExceptionally(ex);
+            } else if (op instanceof ReplicaOp.ChangeReplicas c) {
+                c.future().completeExceptionally(ex);
             } else if (op instanceof ReplicaOp.Remove rm) {
                 if (ex.reason() == ReplicaUnavailableException.Reason.REMOVED) {
                     rm.future().complete(null);

@@ -1,5 +1,8 @@
 package io.shaledb.replication.store;
 
+import io.shaledb.replication.raft.ConfChange;
+import io.shaledb.replication.raft.Membership;
+
 import io.shaledb.replication.raft.NodeId;
 import io.shaledb.replication.transport.RaftEnvelope;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +21,10 @@ sealed interface ReplicaOp {
     record Read(CompletableFuture<Long> future) implements ReplicaOp {
     }
 
+    /** Propose a single-server membership change; completes with the membership once applied. */
+    record ChangeReplicas(ConfChange change, CompletableFuture<Membership> future) implements ReplicaOp {
+    }
+
     /** Hand leadership to {@code target}. */
     record Transfer(NodeId target, CompletableFuture<Void> future) implements ReplicaOp {
     }
@@ -28,6 +35,10 @@ sealed interface ReplicaOp {
 
     /** Resume ticking (e.g. the leader's store looks dead). */
     record Wake() implements ReplicaOp {
+    }
+
+    /** The store declared {@code peer} dead: a leader stops streaming (or waiting for a snapshot) to it. */
+    record Unreachable(NodeId peer) implements ReplicaOp {
     }
 
     /** Remove the replica and its Raft state from the store. */

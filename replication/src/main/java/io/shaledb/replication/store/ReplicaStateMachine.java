@@ -10,10 +10,18 @@ import io.shaledb.replication.RangeId;
  * thread at a time for a given range (never concurrently), in log order. Other threads reading
  * the state machine (e.g. after a {@link Store#readIndex}) must synchronize with it themselves.
  *
+ * <p><b>Snapshots.</b> Under the store's truncation policy ({@link StoreConfig#snapshotEntries()})
+ * the store calls {@link #snapshot()} right after applying, so the image stands for the group's
+ * applied index; it records the image and compacts the log below it. A replica that lags past
+ * the compacted entries receives the leader's image and the store calls {@link #restore} with
+ * it before applying the entries that follow.
+ *
  * <p><b>Restart.</b> When a store reopens, it creates a fresh instance through the
- * {@link Factory} and replays every committed entry above {@link #appliedIndex()}. An in-memory
- * implementation reports 0 and is rebuilt from the whole log; a durable one reports what it
- * already holds, and the store skips those entries.
+ * {@link Factory}. If that reports an {@link #appliedIndex()} below the replica's latest
+ * snapshot, the store restores it from the snapshot; then it replays every committed entry
+ * above the applied index. An in-memory implementation reports 0, is restored from the latest
+ * snapshot (if any) and replays the rest of the log; a durable one reports what it already
+ * holds, and the store skips those entries.
  */
 public interface ReplicaStateMachine {
     /**
@@ -34,12 +42,17 @@ public interface ReplicaStateMachine {
     long appliedIndex();
 
     /**
-     * The state machine's whole state, for a snapshot sent to a lagging replica. Declared for the
-     * snapshot work; the store does not call it yet.
+     * The state machine's whole state as of its latest {@link #apply}, recorded in the replica's
+     * snapshot and sent to replicas that lag past the compacted log. The returned array is not
+     * mutated afterwards by either side.
      */
     byte[] snapshot();
 
-    /** Replaces the whole state with one produced by {@link #snapshot()}. Not called yet. */
+    /**
+     * Replaces the whole state with one produced by {@link #snapshot()} (on any replica of the
+     * range). Afterwards {@link #appliedIndex()} reports what the image held: at most the
+     * snapshot's log index, and the store then applies only entries after that index.
+     */
     void restore(byte[] snapshot);
 
     /** Creates the state machine of one range's replica on a store. */

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param appliedIndex highest index applied to its state machine
  * @param lastIndex    index of its last log entry
  * @param quiesced     whether the group is quiesced here (not ticking)
+ * @param firstIndex    index of its first log entry still stored (entries below were compacted)
+ * @param snapshotIndex index of its latest snapshot (taken here or installed from the leader), 0 if none
  */
 public record ReplicaStatus(RangeId range, Role role, long term, NodeId leader, long commitIndex,
-                            long appliedIndex, long lastIndex, boolean quiesced) {
+                            long appliedIndex, long lastIndex, boolean quiesced, long firstIndex,
+                            long snapshotIndex) {
     public ReplicaStatus {
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(role, "role");

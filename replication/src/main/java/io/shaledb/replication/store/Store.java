@@ -3,10 +3,12 @@ package io.shaledb.replication.store;
 import io.shaledb.kv.storage.Engine;
 import io.shaledb.kv.storage.EngineBatch;
 import io.shaledb.replication.RangeId;
+import io.shaledb.replication.raft.ConfChange;
 import io.shaledb.replication.raft.Membership;
 import io.shaledb.replication.raft.NodeId;
 import io.shaledb.replication.raft.RaftNode;
 import io.shaledb.replication.raft.Ready;
+import io.shaledb.replication.raft.SnapshotMeta;
 import io.shaledb.replication.storage.RaftLogWriter;
 import io.shaledb.replication.storage.RaftLogWriter.GroupReady;
 import io.shaledb.replication.storage.RocksRaftStorage;
@@ -89,8 +91,9 @@ public final class Store implements AutoCloseable {
     /**
      * Opens the store of node {@code self}: recreates every replica recorded in {@code engine}
      * (each restarts as a follower from its persisted Raft state, its state machine created
-     * fresh by {@code stateMachines} and caught up by replaying committed entries), starts
-     * listening on {@code transport} and starts {@code scheduler}.
+     * fresh by {@code stateMachines}, restored from the replica's latest snapshot if it holds
+     * less than that, and caught up by replaying the committed entries after it in the first
+     * processing pass), starts listening on {@code transport} and starts {@code scheduler}.
      */
     public static Store open(NodeId self, Engine engine, RaftTransport transport, RaftScheduler scheduler,
                              ReplicaStateMachine.Factory stateMachines, StoreConfig config) {
@@ -101,6 +104,7 @@ public final class Store implements AutoCloseable {
             }
             scheduler.start(store::process);
             transport.listen(self, store::onBatch);
+            store.replicas.keySet().forEach(scheduler::enqueue); // replay committed entries now
         } catch (RuntimeException | Error e) {
             store.close();
             throw e;
@@ -119,14 +123,24 @@ public final class Store implements AutoCloseable {
     // ---- replicas ----------------------------------------------------------------------------
 
     /**
-     * Creates this store's replica of {@code range}, a member of a group with {@code membership},
-     * recording it durably so a reopened store recreates it. The replica starts as a follower
-     * and ticks; it elects a leader with its peers (see also {@link #campaign}).
+     * Creates this store's replica of {@code range}, whose group started with the initial
+     * membership {@code membership}, recording it durably so a reopened store recreates it. The
+     * replica starts as a follower and ticks; it elects a leader with its peers (see also
+     * {@link #campaign}).
      *
-     * @throws IllegalArgumentException if this node is not a voter of {@code membership}, or it
-     *                                  has learners (not supported by the Raft core yet)
-     * @throws IllegalStateException    if the store already has a replica of {@code range} or is
-     *                                  closed
+     * <p><b>Joining an existing group.</b> Membership changes go through {@link #changeReplicas};
+     * a store that does not host the range drops messages for it. To add this store to a group,
+     * create its replica here <em>empty</em> with the group's <em>initial</em> membership (any
+     * member's {@link Replica#initialMembership()}), which need not contain this node, before or
+     * right after proposing {@code ConfChange.addLearner} for it: the leader then brings it up to
+     * date, from its log if it still holds every entry (the initial membership is the base the
+     * logged changes apply to) or else by snapshot (which carries the membership). Until its log
+     * makes it a voter, the replica never campaigns. (Creating it automatically on the first
+     * message would need the initial membership on the wire; the explicit call keeps the
+     * transport unchanged.)
+     *
+     * @throws IllegalStateException if the store already has a replica of {@code range} or is
+     *                               closed
      */
     public Replica createReplica(RangeId range, Membership membership) {
         return createReplicas(List.of(range), membership).get(0);
@@ -137,12 +151,7 @@ public final class Store implements AutoCloseable {
      * synced write (bootstrapping a node with many ranges). All or none are created.
      */
     public List<Replica> createReplicas(List<RangeId> ranges, Membership membership) {
-        if (!membership.isVoter(self)) {
-            throw new IllegalArgumentException(self + " is not a voter of " + membership);
-        }
-        if (!membership.learners().isEmpty()) {
-            throw new IllegalArgumentException("learners are not supported yet: " + membership);
-        }
+        Objects.requireNonNull(membership, "membership");
         if (new HashSet<>(ranges).size() != ranges.size()) {
             throw new IllegalArgumentException("duplicate ranges in " + ranges);
         }
@@ -166,12 +175,26 @@ public final class Store implements AutoCloseable {
     private Replica register(RangeId range, Membership membership) {
         RocksRaftStorage storage = RocksRaftStorage.open(engine, range);
         ReplicaStateMachine sm = stateMachines.create(range);
-        long applied = Math.min(sm.appliedIndex(), storage.hardState().commit());
+        SnapshotMeta snapshot = storage.snapshotMeta();
+        long snapshotIndex = snapshot == null ? 0 : snapshot.index();
+        if (sm.appliedIndex() < snapshotIndex) {
+            // The entries it misses may be compacted: start from the snapshot, replay what follows.
+            sm.restore(storage.snapshot().data());
+        }
+        // The node restarts applying after the snapshot (or from the log start), where the group's
+        // state is known without the state machine's help; entries a durable state machine
+        // already holds are handed out again and skipped in Replica.applyAndAdvance.
+        long applied = snapshotIndex;
         RaftNode node = new RaftNode(config.raftConfig(self, membership, applied), storage,
                 new SplittableRandom(config.replicaSeed(range, self)));
         Replica r = new Replica(range, self, membership, sm, storage, node);
         long now = ticks.get();
-        for (NodeId peer : membership.voters()) {
+        for (NodeId peer : r.membership().voters()) {
+            if (!peer.equals(self)) {
+                liveness.add(peer, now);
+            }
+        }
+        for (NodeId peer : r.membership().learners()) {
             if (!peer.equals(self)) {
                 liveness.add(peer, now);
             }
@@ -179,6 +202,30 @@ public final class Store implements AutoCloseable {
         replicas.put(range, r);
         active.add(range);
         return r;
+    }
+
+    /**
+     * Proposes a single-server membership change of {@code range}'s group through this store's
+     * replica, which must be the leader: add a learner, promote it ({@code addVoter}), or remove
+     * a member (possibly the leader itself, which hands leadership to another voter once the
+     * removal commits). A replica that applies its own removal destroys itself (fails its
+     * requests, deletes its log and record) an election timeout later. A removed follower
+     * usually never receives its removal (the leader stops replicating to it as soon as the
+     * change is in its log): remove it from its store with {@link #removeReplica} once this
+     * future completes.
+     *
+     * @return completes with the group's membership after the change once its entry is applied
+     *         here; fails with {@link NotLeaderException}, {@link ProposalSupersededException},
+     *         {@link ProposalOutcomeUnknownException} or {@link ReplicaUnavailableException} as
+     *         {@link #propose} does, with {@link io.shaledb.replication.raft.ProposalRejectedException}
+     *         if another change is still uncommitted or the leader has not committed an entry of
+     *         its term yet (retry later), or {@link IllegalArgumentException} if the change does
+     *         not apply to the current membership
+     */
+    public CompletableFuture<Membership> changeReplicas(RangeId range, ConfChange change) {
+        CompletableFuture<Membership> f = new CompletableFuture<>();
+        submit(range, new ReplicaOp.ChangeReplicas(Objects.requireNonNull(change, "change"), f), f);
+        return f;
     }
 
     /**
@@ -313,6 +360,9 @@ public final class Store implements AutoCloseable {
                 if (r.isQuiesced() && dead.equals(r.quiescedLeader())) {
                     r.mailbox.add(new ReplicaOp.Wake());
                     scheduler.enqueue(r.rangeId());
+                } else if (!r.isQuiesced() && r.status().isLeader()) {
+                    r.mailbox.add(new ReplicaOp.Unreachable(dead));
+                    scheduler.enqueue(r.rangeId());
                 }
             }
         }
@@ -416,7 +466,11 @@ public final class Store implements AutoCloseable {
             }
             send(readies, extra);
             for (int i = 0; i < withReady.size(); i++) {
-                withReady.get(i).applyAndAdvance(readies.get(i).ready());
+                Replica r = withReady.get(i);
+                r.applyAndAdvance(readies.get(i).ready(), host);
+                if (r.maybeSnapshot(config)) {
+                    counters.snapshotsTaken.increment();
+                }
             }
             for (Replica r : owned) {
                 if (r.isRemoved()) {
@@ -478,6 +532,7 @@ public final class Store implements AutoCloseable {
             active.remove(range);
             try (EngineBatch batch = engine.newBatch()) {
                 ReplicaDescriptors.delete(batch, range);
+                r.storage.destroy(batch);
                 engine.write(batch, true);
             }
         }
@@ -512,7 +567,8 @@ public final class Store implements AutoCloseable {
         return new StoreStats(counters.raftTicks.sum(), counters.quiesces.sum(), counters.wakes.sum(),
                 counters.messagesSent.sum(), counters.batchesSent.sum(), counters.emptyBatchesSent.sum(),
                 counters.messagesReceived.sum(), counters.messagesDropped.sum(), counters.passes.sum(),
-                counters.readiesPersisted.sum(), synced, replicas.size(), active.size());
+                counters.readiesPersisted.sum(), synced, replicas.size(), active.size(),
+                counters.snapshotsTaken.sum(), counters.snapshotsInstalled.sum());
     }
 
     /**

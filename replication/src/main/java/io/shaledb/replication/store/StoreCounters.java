@@ -14,4 +14,6 @@ final class StoreCounters {
     final LongAdder messagesDropped = new LongAdder();
     final LongAdder passes = new LongAdder();
     final LongAdder readiesPersisted = new LongAdder();
+    final LongAdder snapshotsTaken = new LongAdder();
+    final LongAdder snapshotsInstalled = new LongAdder();
 }

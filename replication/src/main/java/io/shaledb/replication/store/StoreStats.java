@@ -16,8 +16,11 @@ package io.shaledb.replication.store;
  * @param syncedWrites     synced engine writes of those group commits
  * @param replicas         replicas on the store now
  * @param activeReplicas   replicas ticking now (not quiesced)
+ * @param snapshotsTaken   snapshots this store's replicas took of their state machines (each followed by a compaction)
+ * @param snapshotsInstalled snapshots received from leaders and restored into state machines
  */
 public record StoreStats(long raftTicks, long quiesces, long wakes, long messagesSent, long batchesSent,
                          long emptyBatchesSent, long messagesReceived, long messagesDropped, long passes,
-                         long readiesPersisted, long syncedWrites, int replicas, int activeReplicas) {
+                         long readiesPersisted, long syncedWrites, int replicas, int activeReplicas,
+                         long snapshotsTaken, long snapshotsInstalled) {
 }

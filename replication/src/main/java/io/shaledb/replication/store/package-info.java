@@ -47,10 +47,35 @@
  *
  * <p><b>Errors.</b> {@link io.shaledb.replication.store.NotLeaderException} (retry at the hint),
  * {@link io.shaledb.replication.store.ProposalSupersededException} (never applied),
+ * {@link io.shaledb.replication.store.ProposalOutcomeUnknownException} (covered by a snapshot),
  * {@link io.shaledb.replication.store.ReplicaUnavailableException} (removed, closed, failed:
  * outcome unknown). A failed log write stops the store (it processes nothing more).
  *
- * <p><b>Not built yet:</b> snapshots and log truncation, membership changes, learners,
- * proposal forwarding, leases.
+ * <p><b>Snapshots and log truncation.</b> After applying, a replica whose applied index is more
+ * than {@code StoreConfig.snapshotEntries} past its latest snapshot records a snapshot of its
+ * state machine at the applied index (with the core's membership for it) and compacts its log,
+ * keeping {@code snapshotKeepTail} entries below the snapshot so briefly lagging followers still
+ * catch up from the log. A leader sends the snapshot to a follower that needs a compacted entry;
+ * the follower's pass persists it (group commit), sends, restores the state machine from it,
+ * and only then applies the entries after it. Proposals pending at indexes a received snapshot
+ * covers fail with {@link io.shaledb.replication.store.ProposalOutcomeUnknownException}. A
+ * reopened store restores each state machine from the replica's snapshot (unless it already
+ * holds more) and replays the log after it. When a store declares a peer dead, the groups it
+ * leads are told the peer is unreachable, so they stop streaming (or waiting for a snapshot
+ * acknowledgement) and probe it again.
+ *
+ * <p><b>Membership changes.</b> {@code Store.changeReplicas} proposes one single-server change
+ * (add a learner, promote it, remove a member) at the leader and completes once it is applied.
+ * A store joins a group through an explicit {@code createReplica} with the group's initial
+ * membership (the base the logged changes apply to); it is then caught up from the log or by
+ * snapshot, whose membership is the core's applied membership. A replica that applies its own
+ * removal (typically a leader removing itself) destroys itself an election timeout later,
+ * deleting its Raft state and record; a removed follower, which the leader stops replicating
+ * to, is removed from its store with {@code removeReplica}. A leader quiesces by its voters'
+ * match indexes only: a lagging learner of an idle group waits for the next write.
+ *
+ * <p><b>Not built yet:</b> replicas created automatically on the first message for a range,
+ * automatic garbage collection of removed followers, proposal forwarding, leases, snapshots
+ * streamed in chunks (a snapshot travels as one message).
  */
 package io.shaledb.replication.store;

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test state machine: each command is an 8-byte amount added to a running total; the result
- * is the new total. Records the applied commands and flags concurrent {@code apply} calls.
+ * is the new total. Records the commands applied since creation or the last restore, and flags
+ * concurrent {@code apply} calls.
  */
 final class CounterStateMachine implements ReplicaStateMachine {
     /** Concurrent applies seen by any instance (must stay 0). */
@@ -18,6 +19,7 @@ final class CounterStateMachine implements ReplicaStateMachine {
     private final List<Long> amounts = new ArrayList<>();
     private long total;
     private long applied;
+    private int restores;
 
     static byte[] add(long amount) {
         return ByteBuffer.allocate(Long.BYTES).putLong(amount).array();
@@ -72,5 +74,11 @@ final class CounterStateMachine implements ReplicaStateMachine {
         applied = b.getLong();
         total = b.getLong();
         amounts.clear();
+        restores++;
+    }
+
+    /** Times {@link #restore} was called on this instance. */
+    synchronized int restores() {
+        return restores;
     }
 }

@@ -102,6 +102,15 @@ final class StoreCluster implements AutoCloseable {
         return List.copyOf(stores.values());
     }
 
+    /** The engine of a running store. */
+    synchronized Engine engine(NodeId id) {
+        Engine e = engines.get(id);
+        if (e == null) {
+            throw new IllegalStateException(id + " is not running");
+        }
+        return e;
+    }
+
     CounterStateMachine machine(NodeId id, RangeId range) {
         return machines.get(id).get(range);
     }
