@@ -103,6 +103,35 @@ public final class DdlExecutor {
     return StatementResult.ofCount(0, "DROP INDEX");
   }
 
+  /**
+   * REINDEX checks that the index or table exists and does nothing else: index entries are
+   * written in the same transaction as their rows, so there is nothing to rebuild.
+   */
+  public StatementResult reindex(StatementContext sc, Stmt.Reindex ri) {
+    if (ri.name() == null || "database".equals(ri.kind())) {
+      return StatementResult.ofCount(0, "REINDEX");
+    }
+    boolean tableOk = !"index".equals(ri.kind());
+    boolean indexOk = !"table".equals(ri.kind());
+    for (TableDescriptor t : ec.catalog().tables(sc.txn(), sc.databaseId())) {
+      if (t.isView()) {
+        continue;
+      }
+      if (tableOk && t.name().equals(ri.name())) {
+        return StatementResult.ofCount(0, "REINDEX");
+      }
+      if (indexOk && (t.primaryIndex().name().equals(ri.name())
+          || t.secondaryIndexes().stream().anyMatch(i -> i.name().equals(ri.name())))) {
+        return StatementResult.ofCount(0, "REINDEX");
+      }
+    }
+    if ("table".equals(ri.kind())) {
+      throw new SqlError(SqlState.UNDEFINED_TABLE, "relation \"" + ri.name() + "\" does not exist");
+    }
+    throw new SqlError(SqlState.UNDEFINED_OBJECT, ("index".equals(ri.kind()) ? "index \"" : "index or table \"")
+        + ri.name() + "\" does not exist");
+  }
+
   public StatementResult dropTables(StatementContext sc, Stmt.DropTable dt) {
     String kind = dt.view() ? "view" : "table";
     for (String name : dt.names()) {

@@ -73,6 +73,8 @@ public final class StatementExecutor {
       return ddl.createIndex(sc, ci);
     } else if (stmt instanceof Stmt.DropIndex di) {
       return ddl.dropIndex(sc, di);
+    } else if (stmt instanceof Stmt.Reindex ri) {
+      return ddl.reindex(sc, ri);
     } else if (stmt instanceof Stmt.DropTable dt) {
       return ddl.dropTables(sc, dt);
     } else if (stmt instanceof Stmt.CreateDatabase cd) {

@@ -10,15 +10,20 @@ import java.util.Map;
  * Rewrites PostgreSQL spellings Calcite's grammar lacks before parsing: {@code expr::type} becomes
  * {@code CAST(expr AS type)}, and PostgreSQL type names in casts ({@code text}, {@code int8},
  * {@code bool}, {@code bytea}, ...) become Calcite's. The operand of {@code ::} is the preceding
- * literal, parameter, (qualified) name, or parenthesised group with its function name. Pure.
+ * literal, parameter, (qualified) name, or parenthesised group with its function name. An empty
+ * IN list ({@code x IN ()}, which SQLite accepts: always false, and NOT IN always true) becomes
+ * {@code x IN (shale_empty_in_list())}, a marker the planner replaces by the constant. Pure.
  */
-final class PgSyntaxRewriter {
+public final class PgSyntaxRewriter {
   private static final Map<String, String> TYPES = Map.ofEntries(
       Map.entry("text", "VARCHAR"), Map.entry("string", "VARCHAR"), Map.entry("int2", "SMALLINT"),
       Map.entry("int4", "INTEGER"), Map.entry("int", "INTEGER"), Map.entry("int8", "BIGINT"),
       Map.entry("float4", "REAL"), Map.entry("float8", "DOUBLE"), Map.entry("float", "DOUBLE"),
       Map.entry("bool", "BOOLEAN"), Map.entry("bytea", "VARBINARY"), Map.entry("bytes", "VARBINARY"),
       Map.entry("numeric", "DECIMAL"), Map.entry("bpchar", "CHAR"));
+
+  /** The function that stands for the missing element of an empty IN list (see the planner). */
+  public static final String EMPTY_IN_MARKER = "shale_empty_in_list";
 
   private PgSyntaxRewriter() {}
 
@@ -30,11 +35,18 @@ final class PgSyntaxRewriter {
       return sql;
     }
     boolean any = false;
-    for (Token t : toks) {
+    boolean emptyIn = false;
+    for (int i = 0; i < toks.size(); i++) {
+      Token t = toks.get(i);
       if (t.isSymbol("::") || t.is("cast")) {
         any = true;
-        break;
+      } else if (t.is("in") && i + 2 < toks.size() && toks.get(i + 1).isSymbol("(")
+          && toks.get(i + 2).isSymbol(")")) {
+        emptyIn = true;
       }
+    }
+    if (emptyIn) {
+      sql = markEmptyInLists(sql, toks);
     }
     if (!any) {
       return sql;
@@ -64,6 +76,18 @@ final class PgSyntaxRewriter {
           + cur.substring(ts.get(typeEnd).end());
     }
     return mapCastTypes(cur);
+  }
+
+  private static String markEmptyInLists(String sql, List<Token> toks) {
+    StringBuilder b = new StringBuilder();
+    int copied = 0;
+    for (int i = 0; i + 2 < toks.size(); i++) {
+      if (toks.get(i).is("in") && toks.get(i + 1).isSymbol("(") && toks.get(i + 2).isSymbol(")")) {
+        b.append(sql, copied, toks.get(i + 1).end()).append(EMPTY_IN_MARKER).append("()");
+        copied = toks.get(i + 2).start();
+      }
+    }
+    return b.append(sql.substring(copied)).toString();
   }
 
   /** Index of the first token of the operand ending at token {@code end}, or -1. */

@@ -121,8 +121,22 @@ public final class StatementParser {
       String rewritten = "INSERT" + sql.substring(first.end(), endOfStatement());
       return new Stmt.Insert(ReservedWordQuoter.quote(rewritten), List.of(), false, null, 0, paramsBefore, true);
     }
+    if (first.is("replace") && toks.size() > 1 && toks.get(1).is("into")) {
+      // SQLite's REPLACE INTO: an upsert (replaces the row with the same primary key)
+      return new Stmt.Insert(ReservedWordQuoter.quote("INSERT" + sql.substring(first.end(), endOfStatement())),
+          List.of(), false, null, 0, 0, true);
+    }
+    if (first.is("insert") && toks.size() > 3 && toks.get(1).is("or") && toks.get(2).is("replace")
+        && toks.get(3).is("into")) {
+      // SQLite's INSERT OR REPLACE INTO: an upsert, as REPLACE INTO
+      return new Stmt.Insert(ReservedWordQuoter.quote("INSERT" + sql.substring(toks.get(2).end(), endOfStatement())),
+          List.of(), false, null, 0, 0, true);
+    }
     if (first.is("insert")) {
       return insert();
+    }
+    if (first.is("reindex")) {
+      return reindex();
     }
     if (first.is("truncate")) {
       pos = 1;
@@ -155,6 +169,20 @@ public final class StatementParser {
     }
     b.append(text.substring(copied));
     return b.toString();
+  }
+
+  /**
+   * REINDEX [INDEX | TABLE] [CONCURRENTLY] name (PostgreSQL), REINDEX name (SQLite: an index or a
+   * table), or a bare REINDEX / REINDEX DATABASE|SYSTEM [name].
+   */
+  private Stmt reindex() {
+    pos = 1;
+    String kind = accept("index") ? "index" : accept("table") ? "table"
+        : accept("database") || accept("system") ? "database" : null;
+    accept("concurrently");
+    String name = pos < toks.size() ? qualifiedName() : null;
+    end();
+    return new Stmt.Reindex(kind, name);
   }
 
   private int endOfStatement() {

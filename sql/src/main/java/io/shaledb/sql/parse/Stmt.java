@@ -35,6 +35,12 @@ public sealed interface Stmt {
 
   record DropIndex(String name, boolean ifExists) implements Stmt {}
 
+  /**
+   * REINDEX: {@code kind} is "index", "table", "database" or null (SQLite: an index or a table);
+   * {@code name} is null for a bare REINDEX.
+   */
+  record Reindex(String kind, String name) implements Stmt {}
+
   record DropTable(List<String> names, boolean ifExists, boolean view) implements Stmt {}
 
   /** EXPLAIN followed by the statement text starting at {@code offset}. */

@@ -1,10 +1,13 @@
 package io.shaledb.sql.plan;
 
+import io.shaledb.sql.parse.PgSyntaxRewriter;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
@@ -13,7 +16,9 @@ import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
  * Maps PostgreSQL function spellings onto Calcite's operators before validation
- * ({@code length} -> CHAR_LENGTH, {@code substr} -> SUBSTRING, {@code ceiling} -> CEIL).
+ * ({@code length} -> CHAR_LENGTH, {@code substr} -> SUBSTRING, {@code ceiling} -> CEIL) and
+ * drops unary plus ({@code +col} is {@code col}, whatever its type); replaces {@code x IN ()} by
+ * FALSE and {@code x NOT IN ()} by TRUE (see {@code PgSyntaxRewriter}).
  */
 final class FunctionRewriter extends SqlShuttle {
   /** Reported by {@code version()}. */
@@ -30,6 +35,18 @@ final class FunctionRewriter extends SqlShuttle {
     SqlCall c = (SqlCall) super.visit(call);
     if (c == null) {
       return null;
+    }
+    if ((c.getKind() == SqlKind.IN || c.getKind() == SqlKind.NOT_IN)
+        && c.operand(1) instanceof org.apache.calcite.sql.SqlNodeList list && list.size() == 1
+        && list.get(0) instanceof SqlCall marker && marker.getOperandList().isEmpty()
+        && marker.getOperator().getName().equalsIgnoreCase(PgSyntaxRewriter.EMPTY_IN_MARKER)) {
+      // x IN () is false and x NOT IN () true, even for a NULL x (SQLite)
+      return SqlLiteral.createBoolean(c.getKind() == SqlKind.NOT_IN, c.getParserPosition());
+    }
+    if (c.getKind() == SqlKind.PLUS_PREFIX && !(c.operand(0) instanceof org.apache.calcite.sql.SqlNumericLiteral)) {
+      // Unary plus is a no-op on the value and its type (SQLite); Calcite's operator only takes
+      // numbers and would cast a text operand to a number. Numbers keep it (harmless).
+      return c.operand(0);
     }
     SqlOperator op = c.getOperator();
     if (op instanceof SqlUnresolvedFunction || op instanceof SqlFunction f && f.getSqlIdentifier() != null) {

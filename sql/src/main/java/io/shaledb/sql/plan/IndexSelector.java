@@ -203,8 +203,9 @@ public final class IndexSelector {
       return;
     }
     Sarg sarg = lit.getValueAs(Sarg.class);
-    if (sarg == null || sarg.rangeSet.asRanges().size() != 1) {
-      return;
+    if (sarg == null || sarg.rangeSet.asRanges().size() != 1
+        || sarg.nullAs == org.apache.calcite.rex.RexUnknownAs.TRUE) {
+      return; // several ranges, or NULL matches too (x = 1 OR x IS NULL): no single key span
     }
     ColumnDescriptor col = exposed.get(ref.getIndex());
     Range r = (Range) sarg.rangeSet.asRanges().iterator().next();

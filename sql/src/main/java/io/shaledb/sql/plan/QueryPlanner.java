@@ -96,17 +96,14 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
     RelOptUtil.registerDefaultRules(planner, false, false);
-    // No empty-relation pruning (PruneEmptyRules): with IN-subquery removal under OR, a subquery
-    // that is empty at plan time (e.g. BETWEEN with reversed bounds) had the whole query pruned to
-    // no rows — found by sqllogictest (index/orderby_nosort/10/slt_good_38). Removing only the
-    // aggregate rule was not enough and the culprit is not isolated yet; these rules only save
-    // work, so correctness wins until it is (see 06_empty_subquery_under_or.sql).
+    // Calcite's semi-join rules, minus their misfire on global aggregates (GroupedSemiJoinRules)
     for (org.apache.calcite.plan.RelOptRule rule : List.copyOf(planner.getRules())) {
-      if (rule.getClass().getName().contains("PruneEmpty") || rule.toString().startsWith("PruneEmpty")
-          || rule.toString().startsWith("PruneSortLimit0") || rule.toString().startsWith("PruneZeroRows")) {
+      if (GroupedSemiJoinRules.REPLACED.contains(rule.toString())) {
         planner.removeRule(rule);
       }
     }
+    planner.addRule(GroupedSemiJoinRules.PROJECT);
+    planner.addRule(GroupedSemiJoinRules.JOIN);
     planner.addRule(ShaleFilterScanRule.FILTER);
     planner.addRule(ShaleFilterScanRule.SCAN);
     cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));

@@ -71,7 +71,8 @@ public final class ShaleIndexScan extends TableScan implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+    // Always arrays (no "optimization" to a scalar row for one column): ScanSpec.scan yields Object[].
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
     Expression spec = implementor.stash(new ScanSpec(shaleTable(), conjuncts), ScanSpec.class);
     return implementor.result(physType,
         Blocks.toBlock(Expressions.call(spec, "scan", DataContext.ROOT)));

@@ -4,8 +4,9 @@ package io.shaledb.tests.slt;
  * The outcome of one sqllogictest file.
  *
  * @param file resource path inside the sql-logic-test jar, e.g. {@code test/select1.test}
- * @param passed queries whose results matched
- * @param failed queries whose results differed or that raised an error
+ * @param passed queries whose results matched, plus {@code statement error} lines that failed as expected
+ * @param failed queries whose results differed or that raised an error, plus {@code statement error}
+ *     lines that succeeded
  * @param ignored queries the harness skipped
  * @param aborted whether the file stopped early (a failed {@code statement ok}, or a harness error);
  *     an aborted file counts as a failure whatever its query counts say

@@ -70,8 +70,10 @@ public final class SltRunner {
     PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
     OptionsParser parser = new OptionsParser(false, out, err);
+    AtomicReference<ShaleSltExecutor> created = new AtomicReference<>();
     parser.registerExecutor(ShaleSltExecutor.NAME, () -> {
       ShaleSltExecutor executor = new ShaleSltExecutor(parser.getOptions(), url);
+      created.set(executor);
       executorSink.accept(executor);
       return executor;
     });
@@ -87,12 +89,23 @@ public final class SltRunner {
     }
     long wall = System.nanoTime() - start;
     TestStatistics stats = loader.statistics;
+    ShaleSltExecutor executor = created.get();
     if (abortReason == null && stats.getParseFailureCount() > 0) {
-      abortReason = "harness could not run the file: " + firstLine(errBytes.toString(StandardCharsets.UTF_8));
+      abortReason = executor != null && executor.failedStatementOk() != null ? executor.failedStatementOk()
+          : "harness could not run the file: " + firstLine(errBytes.toString(StandardCharsets.UTF_8));
     }
     String firstFailure = firstFailure(stats);
-    return new SltFileResult(file, stats.getPassedTestCount(), stats.getFailedTestCount(),
-        stats.getIgnoredTestCount(), abortReason != null, abortReason, firstFailure, wall);
+    int passed = stats.getPassedTestCount();
+    int failed = stats.getFailedTestCount();
+    if (executor != null) {
+      passed += executor.statementErrorsPassed();
+      failed += executor.statementErrorsFailed();
+      if (firstFailure == null) {
+        firstFailure = executor.firstStatementFailure();
+      }
+    }
+    return new SltFileResult(file, passed, failed, stats.getIgnoredTestCount(), abortReason != null,
+        abortReason, firstFailure, wall);
   }
 
   /** Runs the files in order. */
