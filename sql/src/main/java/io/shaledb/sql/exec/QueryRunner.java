@@ -28,7 +28,10 @@ public final class QueryRunner {
     String key = cacheKey == null ? null : sc.databaseId() + "\u0000" + cacheKey;
     PlannedQuery p = key == null ? null : ec.plans().get(key, ec.catalog(), sc.txn(), sc.databaseId());
     if (p == null) {
-      p = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database()).plan(query.get());
+      long t0 = io.shaledb.sql.plan.PlanPhase.start();
+      QueryPlanner planner = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database());
+      io.shaledb.sql.plan.PlanPhase.SETUP.end(t0);
+      p = planner.plan(query.get());
       if (key != null) {
         ec.plans().put(key, p);
       }
@@ -38,6 +41,7 @@ public final class QueryRunner {
 
   /** Runs a plan in the statement's transaction; rows in canonical Java types. */
   public List<Object[]> run(StatementContext sc, PlannedQuery p, List<Object> params, int maxRows) {
+    long t0 = io.shaledb.sql.plan.PlanPhase.start();
     try {
       return p.execute(sc, params, ec.clockMillis().getAsLong(), maxRows);
     } catch (LinkageError e) {
@@ -45,6 +49,8 @@ public final class QueryRunner {
       // such a class can never run again, so the plan must not stay cached
       ec.plans().evict(p);
       throw e;
+    } finally {
+      io.shaledb.sql.plan.PlanPhase.EXECUTE.end(t0);
     }
   }
 }

@@ -141,12 +141,15 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
   /** Validates, optimises and compiles a query. Throws Calcite's exceptions (see ErrorTranslator). */
   public PlannedQuery plan(SqlNode query) {
+    long t0 = PlanPhase.start();
     SqlNode rewritten = query.accept(new FunctionRewriter(databaseName));
     List<String> labels = ColumnLabels.of(rewritten);
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(rewritten);
     RelDataType rowType = validator.getValidatedNodeType(validated);
     List<List<String>> origins = validator.getFieldOrigins(validated);
+    PlanPhase.VALIDATE.end(t0);
+    t0 = PlanPhase.start();
 
     SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,
         StandardConvertletTable.INSTANCE,
@@ -167,12 +170,17 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       logical = root.project();
       desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
     }
+    PlanPhase.TO_REL.end(t0);
+    t0 = PlanPhase.start();
     Program program = Programs.standard();
     RelNode best = program.run(planner, logical, desired, List.of(), List.of());
+    PlanPhase.OPTIMIZE.end(t0);
+    t0 = PlanPhase.start();
     Map<String, Object> internal = new HashMap<>();
     @SuppressWarnings("unchecked")
     Bindable<Object> bindable = EnumerableInterpretable.toBindable(internal, null,
         (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
+    PlanPhase.IMPLEMENT.end(t0);
     List<ColumnMeta> columns = new ArrayList<>();
     List<RelDataTypeField> fields = rowType.getFieldList();
     for (int i = 0; i < fields.size(); i++) {
