@@ -4,6 +4,9 @@ import io.shaledb.sql.ColumnMeta;
 import io.shaledb.sql.catalog.Catalog;
 import io.shaledb.sql.catalog.ColumnDescriptor;
 import io.shaledb.sql.catalog.TableDescriptor;
+import io.shaledb.sql.interp.InterpretedPlan;
+import io.shaledb.sql.interp.NotInterpretableException;
+import io.shaledb.sql.interp.RelCompiler;
 import io.shaledb.sql.parse.CalciteParsing;
 import io.shaledb.sql.schema.InformationSchema;
 import io.shaledb.sql.schema.ShaleSchema;
@@ -177,9 +180,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     PlanPhase.OPTIMIZE.end(t0);
     t0 = PlanPhase.start();
     Map<String, Object> internal = new HashMap<>();
-    @SuppressWarnings("unchecked")
-    Bindable<Object> bindable = EnumerableInterpretable.toBindable(internal, null,
-        (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
+    Bindable<Object> bindable = implement(best, internal);
     PlanPhase.IMPLEMENT.end(t0);
     List<ColumnMeta> columns = new ArrayList<>();
     List<RelDataTypeField> fields = rowType.getFieldList();
@@ -196,6 +197,38 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     collectScans(best, scans);
     return new PlannedQuery(bindable, RelOptUtil.toString(best), List.copyOf(scans), typeFactory, internal, rowType, columns,
         paramTypes, Map.copyOf(publicSchema.resolved()));
+  }
+
+  /** Whether plans are interpreted when possible (else always code-generated); for comparisons. */
+  private static final boolean INTERPRET = !"false".equals(System.getProperty("shale.interpret"));
+  private static final boolean DEBUG = Boolean.getBoolean("shale.interpret.debug");
+  private static final java.util.concurrent.atomic.LongAdder INTERPRETED = new java.util.concurrent.atomic.LongAdder();
+  private static final java.util.concurrent.atomic.LongAdder GENERATED = new java.util.concurrent.atomic.LongAdder();
+
+  /** Plans interpreted and plans code-generated so far in this JVM (diagnostics). */
+  public static String implementationCounts() {
+    return "interpreted " + INTERPRETED.sum() + ", code-generated " + GENERATED.sum();
+  }
+
+  /**
+   * An executable form of the physical plan: interpreted ({@link RelCompiler}) when the
+   * interpreter implements every operator and expression in it, else Calcite's generated code.
+   */
+  @SuppressWarnings("unchecked")
+  private Bindable<Object> implement(RelNode best, Map<String, Object> internal) {
+    if (INTERPRET) {
+      try {
+        InterpretedPlan p = new InterpretedPlan(new RelCompiler(cluster.getRexBuilder()).compile(best));
+        INTERPRETED.increment();
+        return p;
+      } catch (NotInterpretableException e) {
+        GENERATED.increment();
+        if (DEBUG) {
+          System.err.println("not interpreted: " + e.getMessage());
+        }
+      }
+    }
+    return EnumerableInterpretable.toBindable(internal, null, (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
   }
 
   private static void collectScans(RelNode rel, List<ScanSpec> out) {

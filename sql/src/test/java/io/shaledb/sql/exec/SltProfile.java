@@ -92,6 +92,7 @@ public final class SltProfile {
           p.byKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-8s n=%6d  %8.1f ms  %7.3f ms each%n",
               k, v[0], v[1] / 1e6, v[1] / 1e6 / Math.max(1, v[0])));
           System.out.print(PlanPhase.report());
+          System.out.println("  plans: " + io.shaledb.sql.plan.QueryPlanner.implementationCounts());
           p.failures.stream().limit(5).forEach(x -> System.out.println("  FAIL " + x));
         }
       }
