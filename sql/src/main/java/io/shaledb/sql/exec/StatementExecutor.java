@@ -210,13 +210,20 @@ public final class StatementExecutor {
 
   /** Plans (without running) the statement; for prepare: its parameter and result columns. */
   public PlannedQuery planOnly(StatementContext sc, Stmt stmt, List<Object> params) {
+    return planOnly(sc, stmt, params, false);
+  }
+
+  /** As {@link #planOnly(StatementContext, Stmt, List)}; {@code forExplain}: the cost-based plan. */
+  private PlannedQuery planOnly(StatementContext sc, Stmt stmt, List<Object> params, boolean forExplain) {
     if (stmt instanceof Stmt.Calcite c) {
       SqlNode node = CalciteParsing.parseStatement(c.sql(), c.sql(), 0);
       if (node.getKind().belongsTo(SqlKind.QUERY)) {
-        return queries.plan(sc, "Q\u0000" + c.sql(), () -> CalciteParsing.parseQuery(c.sql(), c.sql(), 0));
+        return queries.plan(sc, "Q\u0000" + c.sql(), () -> CalciteParsing.parseQuery(c.sql(), c.sql(), 0),
+            forExplain);
       }
       if (node.getKind() == SqlKind.UPDATE || node.getKind() == SqlKind.DELETE) {
-        return dml.planFor(sc, node, c.sql(), () -> CalciteParsing.parseStatement(c.sql(), c.sql(), 0), params);
+        return dml.planFor(sc, node, c.sql(), () -> CalciteParsing.parseStatement(c.sql(), c.sql(), 0), params,
+            forExplain);
       }
     }
     return null;
@@ -249,7 +256,7 @@ public final class StatementExecutor {
     PlannedQuery plan;
     List<String> lines = new ArrayList<>();
     try {
-      plan = planOnly(sc, inner, params);
+      plan = planOnly(sc, inner, params, true);
     } catch (RuntimeException e) {
       throw ErrorTranslator.translate(e, ex.inner(), ex.offset());
     }

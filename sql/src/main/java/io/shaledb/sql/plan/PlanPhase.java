@@ -19,6 +19,8 @@ public enum PlanPhase {
   TO_REL,
   /** Cost-based or heuristic optimisation into physical operators. */
   OPTIMIZE,
+  /** Heuristic optimisation and compilation into an interpreted plan (tried before OPTIMIZE). */
+  HEURISTIC,
   /** Turning the physical plan into something executable (code generation and compilation). */
   IMPLEMENT,
   /** Running a plan (binding, reading rows, evaluating expressions). */

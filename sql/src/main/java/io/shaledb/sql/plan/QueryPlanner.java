@@ -98,6 +98,14 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+  }
+
+  /** Registers the cost-based optimiser's rules (only plans that need Volcano pay for this). */
+  private void registerVolcanoRules() {
+    if (!planner.getRules().isEmpty()) {
+      return;
+    }
     RelOptUtil.registerDefaultRules(planner, false, false);
     // No empty-relation pruning (PruneEmptyRules): with IN-subquery removal under OR, a subquery
     // that is empty at plan time (e.g. BETWEEN with reversed bounds) had the whole query pruned to
@@ -112,7 +120,6 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     }
     planner.addRule(ShaleFilterScanRule.FILTER);
     planner.addRule(ShaleFilterScanRule.SCAN);
-    cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
   }
 
   /** A root schema with "public" (the database's tables, resolved through txn) and information_schema. */
@@ -142,8 +149,22 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     return publicSchema.resolved();
   }
 
-  /** Validates, optimises and compiles a query. Throws Calcite's exceptions (see ErrorTranslator). */
+  /**
+   * Validates, optimises and compiles a query: heuristically and interpreted when possible (see
+   * {@link #plan(SqlNode, boolean)}). Throws Calcite's exceptions (see ErrorTranslator).
+   */
   public PlannedQuery plan(SqlNode query) {
+    return plan(query, INTERPRET);
+  }
+
+  /**
+   * Validates, optimises and compiles a query. With {@code heuristic}, sub-queries are removed
+   * and decorrelated, filters pushed into joins, joins of three or more inputs ordered greedily
+   * ({@link HeuristicPlanner}) and the result interpreted; when the interpreter cannot run that
+   * plan, and always without {@code heuristic} (EXPLAIN shows the cost-based plan), Calcite's
+   * cost-based optimiser plans into Enumerable operators, which are interpreted or compiled.
+   */
+  public PlannedQuery plan(SqlNode query, boolean heuristic) {
     long t0 = PlanPhase.start();
     SqlNode rewritten = query.accept(new FunctionRewriter(databaseName));
     List<String> labels = ColumnLabels.of(rewritten);
@@ -174,14 +195,6 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
     }
     PlanPhase.TO_REL.end(t0);
-    t0 = PlanPhase.start();
-    Program program = Programs.standard();
-    RelNode best = program.run(planner, logical, desired, List.of(), List.of());
-    PlanPhase.OPTIMIZE.end(t0);
-    t0 = PlanPhase.start();
-    Map<String, Object> internal = new HashMap<>();
-    Bindable<Object> bindable = implement(best, internal);
-    PlanPhase.IMPLEMENT.end(t0);
     List<ColumnMeta> columns = new ArrayList<>();
     List<RelDataTypeField> fields = rowType.getFieldList();
     for (int i = 0; i < fields.size(); i++) {
@@ -193,6 +206,33 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       columns.add(m);
     }
     List<RelDataType> paramTypes = paramTypesByIndex(validator, validated);
+    if (heuristic) {
+      t0 = PlanPhase.start();
+      try {
+        RelNode opt = HeuristicPlanner.optimize(planner, logical);
+        InterpretedPlan interpreted = new InterpretedPlan(new RelCompiler(cluster.getRexBuilder()).compile(opt));
+        PlanPhase.HEURISTIC.end(t0);
+        INTERPRETED.increment();
+        List<ScanSpec> scans = new ArrayList<>();
+        collectScans(opt, scans);
+        return new PlannedQuery(interpreted, RelOptUtil.toString(opt), List.copyOf(scans), typeFactory, Map.of(),
+            rowType, columns, paramTypes, Map.copyOf(publicSchema.resolved()));
+      } catch (NotInterpretableException e) {
+        PlanPhase.HEURISTIC.end(t0);
+        if (DEBUG) {
+          System.err.println("not interpreted (heuristic plan): " + e.getMessage());
+        }
+      }
+    }
+    t0 = PlanPhase.start();
+    registerVolcanoRules();
+    Program program = Programs.standard();
+    RelNode best = program.run(planner, logical, desired, List.of(), List.of());
+    PlanPhase.OPTIMIZE.end(t0);
+    t0 = PlanPhase.start();
+    Map<String, Object> internal = new HashMap<>();
+    Bindable<Object> bindable = implement(best, internal);
+    PlanPhase.IMPLEMENT.end(t0);
     List<ScanSpec> scans = new ArrayList<>();
     collectScans(best, scans);
     return new PlannedQuery(bindable, RelOptUtil.toString(best), List.copyOf(scans), typeFactory, internal, rowType, columns,
