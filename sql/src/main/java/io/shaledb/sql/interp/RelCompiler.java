@@ -52,18 +52,24 @@ import org.apache.calcite.sql.SqlKind;
  * Stateless; thread-safe if the rex builder is.
  */
 public final class RelCompiler {
+  private final RexBuilder rexBuilder;
   private final RexCompiler rex;
 
   public RelCompiler(RexBuilder rexBuilder) {
+    this.rexBuilder = rexBuilder;
     this.rex = new RexCompiler(rexBuilder);
   }
 
   public Operator compile(RelNode rel) {
     if (rel instanceof Filter f) {
-      List<RexNode> conjuncts = RelOptUtil.conjunctions(f.getCondition());
-      Operator in = f.getInput() instanceof TableScan scan && !(scan.getTable().unwrap(ShaleTable.class) == null)
-          && conjunctsOf(scan).isEmpty() ? scan(scan, conjuncts) : compile(f.getInput());
-      return filter(in, rex.compile(f.getCondition()));
+      if (InnerJoinOperator.isInnerJoin(f.getInput())) {
+        return InnerJoinOperator.of(this, rex, rexBuilder, (Join) f.getInput(),
+            RelOptUtil.conjunctions(f.getCondition()));
+      }
+      return compileFiltered(f.getInput(), f.getCondition());
+    }
+    if (InnerJoinOperator.isInnerJoin(rel)) {
+      return InnerJoinOperator.of(this, rex, rexBuilder, (Join) rel, List.of());
     }
     if (rel instanceof org.apache.calcite.interpreter.Bindables.BindableTableScan b) {
       return bindableScan(b);
@@ -126,6 +132,29 @@ public final class RelCompiler {
       return setOp(s);
     }
     throw new NotInterpretableException("operator " + rel.getRelTypeName());
+  }
+
+  /** {@code input} filtered by {@code cond}; a scan of a ShaleDB table derives key bounds from it. */
+  Operator compileFiltered(RelNode input, RexNode cond) {
+    List<RexNode> conjuncts = RelOptUtil.conjunctions(cond);
+    Operator in = input instanceof TableScan scan && scan.getTable().unwrap(ShaleTable.class) != null
+        && !(scan instanceof org.apache.calcite.interpreter.Bindables.BindableTableScan)
+        && conjunctsOf(scan).isEmpty() ? scan(scan, conjuncts) : compile(input);
+    return filter(in, rex.compile(cond));
+  }
+
+  /**
+   * Whether an equality between these two columns can be matched through hash keys: both exact
+   * integers, or both of the same non-numeric type (keys of other numeric mixes may differ for
+   * equal values).
+   */
+  static boolean hashable(RexNode a, RexNode b) {
+    org.apache.calcite.sql.type.SqlTypeName x = a.getType().getSqlTypeName();
+    org.apache.calcite.sql.type.SqlTypeName y = b.getType().getSqlTypeName();
+    if (InternalValues.isExactInteger(x) && InternalValues.isExactInteger(y)) {
+      return true;
+    }
+    return x == y && x != org.apache.calcite.sql.type.SqlTypeName.CHAR;
   }
 
   private static List<RexNode> conjunctsOf(TableScan scan) {
@@ -250,7 +279,8 @@ public final class RelCompiler {
     List<Integer> rk = new ArrayList<>();
     for (RexNode c : RelOptUtil.conjunctions(j.getCondition())) {
       if (c.getKind() == SqlKind.EQUALS && c instanceof RexCall call
-          && call.operands.get(0) instanceof RexInputRef a && call.operands.get(1) instanceof RexInputRef b) {
+          && call.operands.get(0) instanceof RexInputRef a && call.operands.get(1) instanceof RexInputRef b
+          && hashable(a, b)) {
         int x = a.getIndex();
         int y = b.getIndex();
         if (x < nl && y >= nl) {
