@@ -147,7 +147,13 @@ public final class StatementExecutor {
       if (sink != null) {
         throw new SqlError(SqlState.SYNTAX_ERROR, "RETURNING needs INSERT, UPDATE or DELETE");
       }
-      return query(sc, sql, params, opts);
+      // this parse is not cached anywhere, so the planner may have it (and mutate it) first
+      SqlNode[] unused = {node};
+      return query(sc, sql, params, opts, () -> {
+        SqlNode n = unused[0];
+        unused[0] = null;
+        return n != null ? n : CalciteParsing.parseQuery(sql, sql, 0);
+      });
     }
     switch (node.getKind()) {
       case INSERT:
@@ -204,7 +210,12 @@ public final class StatementExecutor {
   }
 
   private StatementResult query(StatementContext sc, String sql, List<Object> params, ExecOptions opts) {
-    PlannedQuery p = queries.plan(sc, "Q\u0000" + sql, () -> CalciteParsing.parseQuery(sql, sql, 0));
+    return query(sc, sql, params, opts, () -> CalciteParsing.parseQuery(sql, sql, 0));
+  }
+
+  private StatementResult query(StatementContext sc, String sql, List<Object> params, ExecOptions opts,
+      java.util.function.Supplier<SqlNode> parse) {
+    PlannedQuery p = queries.plan(sc, "Q\u0000" + sql, parse);
     return StatementResult.ofRows(p.columns(), queries.run(sc, p, params, opts.maxRows()));
   }
 

@@ -374,7 +374,7 @@ public final class RexCompiler {
     if (InternalValues.isExactInteger(from) && InternalValues.isExactInteger(to)) {
       return InternalValues.max(to) >= InternalValues.max(from);
     }
-    if (InternalValues.isExactInteger(from) && (to == SqlTypeName.DOUBLE || to == SqlTypeName.FLOAT)) {
+    if (InternalValues.isExactInteger(from) && InternalValues.isApprox(to)) {
       return true;
     }
     return from == SqlTypeName.REAL && (to == SqlTypeName.DOUBLE || to == SqlTypeName.FLOAT);
