@@ -35,7 +35,7 @@ import java.util.zip.ZipFile;
  * I/R/T formatting, sort modes, hashing) and prints throughput, pass/fail counts and the time per
  * planning phase ({@link PlanPhase}).
  *
- * <p>Usage: {@code SltProfile [--max N] [--sync] FILE...} with FILE a path inside the jar, e.g.
+ * <p>Usage: {@code SltProfile [--max N] [--sync] [--failures OUT] FILE...} (OUT collects every failure) with FILE a path inside the jar, e.g.
  * {@code test/select2.test}. Run with the sql module's test class path.
  */
 public final class SltProfile {
@@ -57,11 +57,13 @@ public final class SltProfile {
   public static void main(String[] args) throws Exception {
     int max = Integer.MAX_VALUE;
     boolean sync = false;
+    Path failuresOut = null;
     List<String> files = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--max" -> max = Integer.parseInt(args[++i]);
         case "--sync" -> sync = true;
+        case "--failures" -> failuresOut = Path.of(args[++i]);
         default -> files.add(args[i]);
       }
     }
@@ -99,6 +101,10 @@ public final class SltProfile {
           System.out.print(PlanPhase.report());
           System.out.println("  plans: " + io.shaledb.sql.plan.QueryPlanner.implementationCounts());
           p.failures.stream().limit(5).forEach(x -> System.out.println("  FAIL " + x));
+          if (failuresOut != null) {
+            Files.write(failuresOut, p.failures, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+          }
         }
       }
     }
