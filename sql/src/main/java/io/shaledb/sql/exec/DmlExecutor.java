@@ -306,10 +306,10 @@ public final class DmlExecutor {
 
   /** The query an UPDATE or DELETE reads its rows through (for EXPLAIN). */
   public PlannedQuery planFor(StatementContext sc, SqlNode dml, String sql, Supplier<SqlNode> reparse,
-      List<Object> params) {
+      List<Object> params, boolean forExplain) {
     if (dml instanceof SqlUpdate up) {
       TableDescriptor t = table(sc, up.getTargetTable());
-      return queries.plan(sc, "UPDATE\u0000" + sql, () -> updateQuery((SqlUpdate) reparse.get(), t));
+      return queries.plan(sc, "UPDATE\u0000" + sql, () -> updateQuery((SqlUpdate) reparse.get(), t), forExplain);
     }
     SqlDelete del = (SqlDelete) dml;
     TableDescriptor t = table(sc, del.getTargetTable());
@@ -318,7 +318,7 @@ public final class DmlExecutor {
       String alias = d.getAlias() != null ? d.getAlias().getSimple() : t.name();
       return new SqlSelect(POS, null, allColumns(t, alias), hiddenFrom(t, alias), d.getCondition(), null,
           null, null, null, null, null, null, null);
-    });
+    }, forExplain);
   }
 
   private static SqlNodeList allColumns(TableDescriptor t, String alias) {

@@ -25,10 +25,22 @@ public final class QueryRunner {
    * @param query supplies a freshly parsed query (validation mutates SqlNodes, so never reuse one)
    */
   public PlannedQuery plan(StatementContext sc, String cacheKey, Supplier<SqlNode> query) {
-    String key = cacheKey == null ? null : sc.databaseId() + "\u0000" + cacheKey;
+    return plan(sc, cacheKey, query, false);
+  }
+
+  /**
+   * As {@link #plan(StatementContext, String, Supplier)}; {@code forExplain} asks for the
+   * cost-based plan EXPLAIN shows (cached apart from the plans statements run with).
+   */
+  public PlannedQuery plan(StatementContext sc, String cacheKey, Supplier<SqlNode> query, boolean forExplain) {
+    String key = cacheKey == null ? null
+        : sc.databaseId() + (forExplain ? "\u0000EXPLAIN\u0000" : "\u0000") + cacheKey;
     PlannedQuery p = key == null ? null : ec.plans().get(key, ec.catalog(), sc.txn(), sc.databaseId());
     if (p == null) {
-      p = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database()).plan(query.get());
+      long t0 = io.shaledb.sql.plan.PlanPhase.start();
+      QueryPlanner planner = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database());
+      io.shaledb.sql.plan.PlanPhase.SETUP.end(t0);
+      p = forExplain ? planner.plan(query.get(), false) : planner.plan(query.get());
       if (key != null) {
         ec.plans().put(key, p);
       }
@@ -38,6 +50,7 @@ public final class QueryRunner {
 
   /** Runs a plan in the statement's transaction; rows in canonical Java types. */
   public List<Object[]> run(StatementContext sc, PlannedQuery p, List<Object> params, int maxRows) {
+    long t0 = io.shaledb.sql.plan.PlanPhase.start();
     try {
       return p.execute(sc, params, ec.clockMillis().getAsLong(), maxRows);
     } catch (LinkageError e) {
@@ -45,6 +58,8 @@ public final class QueryRunner {
       // such a class can never run again, so the plan must not stay cached
       ec.plans().evict(p);
       throw e;
+    } finally {
+      io.shaledb.sql.plan.PlanPhase.EXECUTE.end(t0);
     }
   }
 }

@@ -149,7 +149,13 @@ public final class StatementExecutor {
       if (sink != null) {
         throw new SqlError(SqlState.SYNTAX_ERROR, "RETURNING needs INSERT, UPDATE or DELETE");
       }
-      return query(sc, sql, params, opts);
+      // this parse is not cached anywhere, so the planner may have it (and mutate it) first
+      SqlNode[] unused = {node};
+      return query(sc, sql, params, opts, () -> {
+        SqlNode n = unused[0];
+        unused[0] = null;
+        return n != null ? n : CalciteParsing.parseQuery(sql, sql, 0);
+      });
     }
     switch (node.getKind()) {
       case INSERT:
@@ -206,19 +212,31 @@ public final class StatementExecutor {
   }
 
   private StatementResult query(StatementContext sc, String sql, List<Object> params, ExecOptions opts) {
-    PlannedQuery p = queries.plan(sc, "Q\u0000" + sql, () -> CalciteParsing.parseQuery(sql, sql, 0));
+    return query(sc, sql, params, opts, () -> CalciteParsing.parseQuery(sql, sql, 0));
+  }
+
+  private StatementResult query(StatementContext sc, String sql, List<Object> params, ExecOptions opts,
+      java.util.function.Supplier<SqlNode> parse) {
+    PlannedQuery p = queries.plan(sc, "Q\u0000" + sql, parse);
     return StatementResult.ofRows(p.columns(), queries.run(sc, p, params, opts.maxRows()));
   }
 
   /** Plans (without running) the statement; for prepare: its parameter and result columns. */
   public PlannedQuery planOnly(StatementContext sc, Stmt stmt, List<Object> params) {
+    return planOnly(sc, stmt, params, false);
+  }
+
+  /** As {@link #planOnly(StatementContext, Stmt, List)}; {@code forExplain}: the cost-based plan. */
+  private PlannedQuery planOnly(StatementContext sc, Stmt stmt, List<Object> params, boolean forExplain) {
     if (stmt instanceof Stmt.Calcite c) {
       SqlNode node = CalciteParsing.parseStatement(c.sql(), c.sql(), 0);
       if (node.getKind().belongsTo(SqlKind.QUERY)) {
-        return queries.plan(sc, "Q\u0000" + c.sql(), () -> CalciteParsing.parseQuery(c.sql(), c.sql(), 0));
+        return queries.plan(sc, "Q\u0000" + c.sql(), () -> CalciteParsing.parseQuery(c.sql(), c.sql(), 0),
+            forExplain);
       }
       if (node.getKind() == SqlKind.UPDATE || node.getKind() == SqlKind.DELETE) {
-        return dml.planFor(sc, node, c.sql(), () -> CalciteParsing.parseStatement(c.sql(), c.sql(), 0), params);
+        return dml.planFor(sc, node, c.sql(), () -> CalciteParsing.parseStatement(c.sql(), c.sql(), 0), params,
+            forExplain);
       }
     }
     return null;
@@ -251,7 +269,7 @@ public final class StatementExecutor {
     PlannedQuery plan;
     List<String> lines = new ArrayList<>();
     try {
-      plan = planOnly(sc, inner, params);
+      plan = planOnly(sc, inner, params, true);
     } catch (RuntimeException e) {
       throw ErrorTranslator.translate(e, ex.inner(), ex.offset());
     }

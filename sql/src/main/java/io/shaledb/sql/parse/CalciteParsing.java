@@ -47,28 +47,37 @@ public final class CalciteParsing {
 
   /** Parses one statement; {@code offset} is where {@code text} starts in the client's statement. */
   public static SqlNode parseStatement(String text, String original, int offset) {
+    long t0 = io.shaledb.sql.plan.PlanPhase.start();
     try {
       return parser(text).parseStmt();
     } catch (SqlParseException e) {
       throw syntaxError(e, text, original, offset);
+    } finally {
+      io.shaledb.sql.plan.PlanPhase.PARSE.end(t0);
     }
   }
 
   /** Parses an expression (a DEFAULT clause, a SET value). */
   public static SqlNode parseExpression(String text, String original, int offset) {
+    long t0 = io.shaledb.sql.plan.PlanPhase.start();
     try {
       return parser(text).parseExpression();
     } catch (SqlParseException e) {
       throw syntaxError(e, text, original, offset);
+    } finally {
+      io.shaledb.sql.plan.PlanPhase.PARSE.end(t0);
     }
   }
 
   /** Parses a query (SELECT, VALUES, WITH, set operations). */
   public static SqlNode parseQuery(String text, String original, int offset) {
+    long t0 = io.shaledb.sql.plan.PlanPhase.start();
     try {
       return parser(text).parseQuery();
     } catch (SqlParseException e) {
       throw syntaxError(e, text, original, offset);
+    } finally {
+      io.shaledb.sql.plan.PlanPhase.PARSE.end(t0);
     }
   }
 

@@ -4,6 +4,9 @@ import io.shaledb.sql.ColumnMeta;
 import io.shaledb.sql.catalog.Catalog;
 import io.shaledb.sql.catalog.ColumnDescriptor;
 import io.shaledb.sql.catalog.TableDescriptor;
+import io.shaledb.sql.interp.InterpretedPlan;
+import io.shaledb.sql.interp.NotInterpretableException;
+import io.shaledb.sql.interp.RelCompiler;
 import io.shaledb.sql.parse.CalciteParsing;
 import io.shaledb.sql.schema.InformationSchema;
 import io.shaledb.sql.schema.ShaleSchema;
@@ -95,6 +98,14 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+  }
+
+  /** Registers the cost-based optimiser's rules (only plans that need Volcano pay for this). */
+  private void registerVolcanoRules() {
+    if (!planner.getRules().isEmpty()) {
+      return;
+    }
     RelOptUtil.registerDefaultRules(planner, false, false);
     // Calcite's semi-join rules, minus their misfire on global aggregates (GroupedSemiJoinRules)
     for (org.apache.calcite.plan.RelOptRule rule : List.copyOf(planner.getRules())) {
@@ -106,7 +117,6 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     planner.addRule(GroupedSemiJoinRules.JOIN);
     planner.addRule(ShaleFilterScanRule.FILTER);
     planner.addRule(ShaleFilterScanRule.SCAN);
-    cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
   }
 
   /** A root schema with "public" (the database's tables, resolved through txn) and information_schema. */
@@ -136,14 +146,31 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     return publicSchema.resolved();
   }
 
-  /** Validates, optimises and compiles a query. Throws Calcite's exceptions (see ErrorTranslator). */
+  /**
+   * Validates, optimises and compiles a query: heuristically and interpreted when possible (see
+   * {@link #plan(SqlNode, boolean)}). Throws Calcite's exceptions (see ErrorTranslator).
+   */
   public PlannedQuery plan(SqlNode query) {
+    return plan(query, INTERPRET);
+  }
+
+  /**
+   * Validates, optimises and compiles a query. With {@code heuristic}, sub-queries are removed
+   * and decorrelated, filters pushed into joins, joins of three or more inputs ordered greedily
+   * ({@link HeuristicPlanner}) and the result interpreted; when the interpreter cannot run that
+   * plan, and always without {@code heuristic} (EXPLAIN shows the cost-based plan), Calcite's
+   * cost-based optimiser plans into Enumerable operators, which are interpreted or compiled.
+   */
+  public PlannedQuery plan(SqlNode query, boolean heuristic) {
+    long t0 = PlanPhase.start();
     SqlNode rewritten = query.accept(new FunctionRewriter(databaseName));
     List<String> labels = ColumnLabels.of(rewritten);
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(rewritten);
     RelDataType rowType = validator.getValidatedNodeType(validated);
     List<List<String>> origins = validator.getFieldOrigins(validated);
+    PlanPhase.VALIDATE.end(t0);
+    t0 = PlanPhase.start();
 
     SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,
         StandardConvertletTable.INSTANCE,
@@ -164,12 +191,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       logical = root.project();
       desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
     }
-    Program program = Programs.standard();
-    RelNode best = program.run(planner, logical, desired, List.of(), List.of());
-    Map<String, Object> internal = new HashMap<>();
-    @SuppressWarnings("unchecked")
-    Bindable<Object> bindable = EnumerableInterpretable.toBindable(internal, null,
-        (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
+    PlanPhase.TO_REL.end(t0);
     List<ColumnMeta> columns = new ArrayList<>();
     List<RelDataTypeField> fields = rowType.getFieldList();
     for (int i = 0; i < fields.size(); i++) {
@@ -181,10 +203,69 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       columns.add(m);
     }
     List<RelDataType> paramTypes = paramTypesByIndex(validator, validated);
+    if (heuristic) {
+      t0 = PlanPhase.start();
+      try {
+        RelNode opt = HeuristicPlanner.optimize(planner, logical);
+        InterpretedPlan interpreted = new InterpretedPlan(new RelCompiler(cluster.getRexBuilder()).compile(opt));
+        PlanPhase.HEURISTIC.end(t0);
+        INTERPRETED.increment();
+        List<ScanSpec> scans = new ArrayList<>();
+        collectScans(opt, scans);
+        return new PlannedQuery(interpreted, RelOptUtil.toString(opt), List.copyOf(scans), typeFactory, Map.of(),
+            rowType, columns, paramTypes, Map.copyOf(publicSchema.resolved()));
+      } catch (NotInterpretableException e) {
+        PlanPhase.HEURISTIC.end(t0);
+        if (DEBUG) {
+          System.err.println("not interpreted (heuristic plan): " + e.getMessage());
+        }
+      }
+    }
+    t0 = PlanPhase.start();
+    registerVolcanoRules();
+    Program program = Programs.standard();
+    RelNode best = program.run(planner, logical, desired, List.of(), List.of());
+    PlanPhase.OPTIMIZE.end(t0);
+    t0 = PlanPhase.start();
+    Map<String, Object> internal = new HashMap<>();
+    Bindable<Object> bindable = implement(best, internal);
+    PlanPhase.IMPLEMENT.end(t0);
     List<ScanSpec> scans = new ArrayList<>();
     collectScans(best, scans);
     return new PlannedQuery(bindable, RelOptUtil.toString(best), List.copyOf(scans), typeFactory, internal, rowType, columns,
         paramTypes, Map.copyOf(publicSchema.resolved()));
+  }
+
+  /** Whether plans are interpreted when possible (else always code-generated); for comparisons. */
+  private static final boolean INTERPRET = !"false".equals(System.getProperty("shale.interpret"));
+  private static final boolean DEBUG = Boolean.getBoolean("shale.interpret.debug");
+  private static final java.util.concurrent.atomic.LongAdder INTERPRETED = new java.util.concurrent.atomic.LongAdder();
+  private static final java.util.concurrent.atomic.LongAdder GENERATED = new java.util.concurrent.atomic.LongAdder();
+
+  /** Plans interpreted and plans code-generated so far in this JVM (diagnostics). */
+  public static String implementationCounts() {
+    return "interpreted " + INTERPRETED.sum() + ", code-generated " + GENERATED.sum();
+  }
+
+  /**
+   * An executable form of the physical plan: interpreted ({@link RelCompiler}) when the
+   * interpreter implements every operator and expression in it, else Calcite's generated code.
+   */
+  @SuppressWarnings("unchecked")
+  private Bindable<Object> implement(RelNode best, Map<String, Object> internal) {
+    if (INTERPRET) {
+      try {
+        InterpretedPlan p = new InterpretedPlan(new RelCompiler(cluster.getRexBuilder()).compile(best));
+        INTERPRETED.increment();
+        return p;
+      } catch (NotInterpretableException e) {
+        GENERATED.increment();
+        if (DEBUG) {
+          System.err.println("not interpreted: " + e.getMessage());
+        }
+      }
+    }
+    return EnumerableInterpretable.toBindable(internal, null, (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
   }
 
   private static void collectScans(RelNode rel, List<ScanSpec> out) {

@@ -141,7 +141,9 @@ public final class ShaleSession implements Session {
       KvTxn txn = ec.txns().begin();
       try {
         T result = body.apply(txn);
+        long t0 = io.shaledb.sql.plan.PlanPhase.start();
         txn.commit();
+        io.shaledb.sql.plan.PlanPhase.COMMIT.end(t0);
         return result;
       } catch (Throwable t) {
         safeRollback(txn);

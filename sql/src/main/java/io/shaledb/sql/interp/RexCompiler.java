@@ -1,0 +1,430 @@
+package io.shaledb.sql.interp;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexFieldAccess;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Compiles row expressions ({@link RexNode}) into {@link Scalar} closures over a row in Calcite's
+ * internal representation. Implements literals, input and correlation references, parameters,
+ * exact/approximate arithmetic (integer overflow and division by zero raise), comparisons, boolean
+ * logic with SQL's three-valued semantics, IS [NOT] NULL/TRUE/FALSE, CASE, SEARCH, ABS and widening
+ * numeric casts; anything else throws {@link NotInterpretableException}. Stateless apart from the
+ * builder used to expand SEARCH; thread-safe if the builder is.
+ */
+public final class RexCompiler {
+  /** Name of the divisor check FloatDivisionGuard inserts into DOUBLE divisions. */
+  private static final String NONZERO_DIVISOR = "shale_nonzero_divisor";
+
+  private final RexBuilder rexBuilder;
+
+  public RexCompiler(RexBuilder rexBuilder) {
+    this.rexBuilder = rexBuilder;
+  }
+
+  public Scalar compile(RexNode node) {
+    if (node instanceof RexInputRef ref) {
+      int i = ref.getIndex();
+      return (row, f) -> row[i];
+    }
+    if (node instanceof RexLiteral lit) {
+      Object v = literal(lit);
+      return (row, f) -> v;
+    }
+    if (node instanceof RexDynamicParam p) {
+      String name = "?" + p.getIndex();
+      return (row, f) -> f.context().get(name);
+    }
+    if (node instanceof RexFieldAccess fa && fa.getReferenceExpr() instanceof RexCorrelVariable cv) {
+      int id = cv.id.getId();
+      int field = fa.getField().getIndex();
+      return (row, f) -> f.correlated(id)[field];
+    }
+    if (node instanceof RexCall call) {
+      return call(call);
+    }
+    throw new NotInterpretableException("expression " + node.getClass().getSimpleName() + " " + node);
+  }
+
+  /** A literal's value in the internal representation of its type. */
+  static Object literal(RexLiteral lit) {
+    if (lit.isNull()) {
+      return null;
+    }
+    SqlTypeName t = lit.getType().getSqlTypeName();
+    return switch (t) {
+      case TINYINT -> lit.getValueAs(Byte.class);
+      case SMALLINT -> lit.getValueAs(Short.class);
+      case INTEGER -> lit.getValueAs(Integer.class);
+      case BIGINT -> lit.getValueAs(Long.class);
+      case DECIMAL -> lit.getValueAs(BigDecimal.class);
+      case DOUBLE, FLOAT -> lit.getValueAs(Double.class);
+      case REAL -> lit.getValueAs(Float.class);
+      case CHAR, VARCHAR -> lit.getValueAs(String.class);
+      case BOOLEAN -> lit.getValueAs(Boolean.class);
+      case DATE -> lit.getValueAs(Integer.class);
+      case TIMESTAMP -> lit.getValueAs(Long.class);
+      default -> throw new NotInterpretableException("literal of type " + t);
+    };
+  }
+
+  private Scalar[] operands(RexCall call) {
+    Scalar[] out = new Scalar[call.operands.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = compile(call.operands.get(i));
+    }
+    return out;
+  }
+
+  private static SqlTypeName typeOf(RexNode n) {
+    return n.getType().getSqlTypeName();
+  }
+
+  private Scalar call(RexCall call) {
+    SqlKind kind = call.getKind();
+    switch (kind) {
+      case PLUS, CHECKED_PLUS:
+        return arith(call, InternalValues.Op.PLUS);
+      case MINUS, CHECKED_MINUS:
+        return arith(call, InternalValues.Op.MINUS);
+      case TIMES, CHECKED_TIMES:
+        return arith(call, InternalValues.Op.TIMES);
+      case DIVIDE, CHECKED_DIVIDE:
+        return arith(call, InternalValues.Op.DIVIDE);
+      case MOD:
+        return arith(call, InternalValues.Op.MOD);
+      case MINUS_PREFIX, CHECKED_MINUS_PREFIX: {
+        SqlTypeName t = numericResult(call);
+        Scalar a = compile(call.operands.get(0));
+        return (row, f) -> {
+          Object v = a.eval(row, f);
+          return v == null ? null : InternalValues.negate(InternalValues.toNumeric(v, t), t);
+        };
+      }
+      case PLUS_PREFIX: {
+        SqlTypeName t = numericResult(call);
+        Scalar a = compile(call.operands.get(0));
+        return (row, f) -> {
+          Object v = a.eval(row, f);
+          return v == null ? null : InternalValues.toNumeric(v, t);
+        };
+      }
+      case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL:
+        return comparison(call, kind);
+      case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM: {
+        checkComparable(call.operands.get(0), call.operands.get(1));
+        Scalar a = compile(call.operands.get(0));
+        Scalar b = compile(call.operands.get(1));
+        boolean distinct = kind == SqlKind.IS_DISTINCT_FROM;
+        return (row, f) -> {
+          Object x = a.eval(row, f);
+          Object y = b.eval(row, f);
+          boolean same = x == null ? y == null : y != null && InternalValues.compare(x, y) == 0;
+          return same != distinct;
+        };
+      }
+      case AND:
+        return and(operands(call));
+      case OR:
+        return or(operands(call));
+      case NOT: {
+        Scalar a = compile(call.operands.get(0));
+        return (row, f) -> {
+          Object v = a.eval(row, f);
+          return v == null ? null : !(Boolean) v;
+        };
+      }
+      case IS_NULL: {
+        Scalar a = compile(call.operands.get(0));
+        return (row, f) -> a.eval(row, f) == null;
+      }
+      case IS_NOT_NULL: {
+        Scalar a = compile(call.operands.get(0));
+        return (row, f) -> a.eval(row, f) != null;
+      }
+      case IS_TRUE: {
+        Scalar a = compile(call.operands.get(0));
+        return (row, f) -> Boolean.TRUE.equals(a.eval(row, f));
+      }
+      case IS_NOT_TRUE: {
+        Scalar a = compile(call.operands.get(0));
+        return (row, f) -> !Boolean.TRUE.equals(a.eval(row, f));
+      }
+      case IS_FALSE: {
+        Scalar a = compile(call.operands.get(0));
+        return (row, f) -> Boolean.FALSE.equals(a.eval(row, f));
+      }
+      case IS_NOT_FALSE: {
+        Scalar a = compile(call.operands.get(0));
+        return (row, f) -> !Boolean.FALSE.equals(a.eval(row, f));
+      }
+      case CASE:
+        return caseWhen(call);
+      case SEARCH:
+        return compile(RexUtil.expandSearch(rexBuilder, null, call));
+      case CAST:
+        return cast(call);
+      default:
+        break;
+    }
+    String name = call.getOperator().getName();
+    if (name.equalsIgnoreCase("ABS") && call.operands.size() == 1) {
+      SqlTypeName t = numericResult(call);
+      Scalar a = compile(call.operands.get(0));
+      return (row, f) -> {
+        Object v = a.eval(row, f);
+        if (v == null) {
+          return null;
+        }
+        Object n = InternalValues.toNumeric(v, t);
+        return InternalValues.compare(n, 0L) < 0 ? InternalValues.negate(n, t) : n;
+      };
+    }
+    if (name.equals(NONZERO_DIVISOR) && call.operands.size() == 1 && typeOf(call) == SqlTypeName.DOUBLE) {
+      Scalar a = compile(call.operands.get(0));
+      return (row, f) -> {
+        Object v = a.eval(row, f);
+        if (v != null && ((Number) v).doubleValue() == 0) {
+          throw new ArithmeticException("division by zero");
+        }
+        return v;
+      };
+    }
+    throw new NotInterpretableException("operator " + call.getOperator() + " (" + kind + ")");
+  }
+
+  private static SqlTypeName numericResult(RexCall call) {
+    SqlTypeName t = typeOf(call);
+    if (!InternalValues.isNumeric(t)) {
+      throw new NotInterpretableException("numeric operator with result type " + t);
+    }
+    for (RexNode o : call.operands) {
+      SqlTypeName ot = typeOf(o);
+      if (!InternalValues.isNumeric(ot) && ot != SqlTypeName.NULL) {
+        throw new NotInterpretableException("numeric operator over " + ot);
+      }
+      // An approximate operand can only feed an approximate result exactly as generated code does.
+      if (InternalValues.isApprox(ot) && !InternalValues.isApprox(t)) {
+        throw new NotInterpretableException("approximate operand for an exact result");
+      }
+      if (ot == SqlTypeName.DECIMAL && InternalValues.isExactInteger(t)) {
+        throw new NotInterpretableException("decimal operand for an integer result");
+      }
+    }
+    return t;
+  }
+
+  private Scalar arith(RexCall call, InternalValues.Op op) {
+    SqlTypeName t = numericResult(call);
+    if (call.operands.size() != 2) {
+      throw new NotInterpretableException("arithmetic with " + call.operands.size() + " operands");
+    }
+    if (t == SqlTypeName.DECIMAL && (op == InternalValues.Op.DIVIDE || op == InternalValues.Op.MOD)) {
+      throw new NotInterpretableException("decimal " + op);
+    }
+    if (InternalValues.isApprox(t) && op == InternalValues.Op.MOD) {
+      throw new NotInterpretableException("approximate MOD");
+    }
+    Scalar a = compile(call.operands.get(0));
+    Scalar b = compile(call.operands.get(1));
+    return (row, f) -> {
+      Object x = a.eval(row, f);
+      if (x == null) {
+        return null;
+      }
+      Object y = b.eval(row, f);
+      if (y == null) {
+        return null;
+      }
+      return InternalValues.arith(op, x, y, t);
+    };
+  }
+
+  private static void checkComparable(RexNode a, RexNode b) {
+    SqlTypeName x = typeOf(a);
+    SqlTypeName y = typeOf(b);
+    boolean ok = x == SqlTypeName.NULL || y == SqlTypeName.NULL
+        || InternalValues.isNumeric(x) && InternalValues.isNumeric(y)
+        || InternalValues.isChar(x) && InternalValues.isChar(y)
+        || x == y && (x == SqlTypeName.BOOLEAN || x == SqlTypeName.DATE || x == SqlTypeName.TIMESTAMP);
+    if (!ok) {
+      throw new NotInterpretableException("comparison of " + x + " with " + y);
+    }
+    if (x == SqlTypeName.CHAR || y == SqlTypeName.CHAR) {
+      // blank-padded comparison semantics are left to generated code
+      throw new NotInterpretableException("CHAR comparison");
+    }
+  }
+
+  private Scalar comparison(RexCall call, SqlKind kind) {
+    checkComparable(call.operands.get(0), call.operands.get(1));
+    Scalar a = compile(call.operands.get(0));
+    Scalar b = compile(call.operands.get(1));
+    return (row, f) -> {
+      Object x = a.eval(row, f);
+      if (x == null) {
+        return null;
+      }
+      Object y = b.eval(row, f);
+      if (y == null) {
+        return null;
+      }
+      int c = InternalValues.compare(x, y);
+      return switch (kind) {
+        case EQUALS -> c == 0;
+        case NOT_EQUALS -> c != 0;
+        case LESS_THAN -> c < 0;
+        case LESS_THAN_OR_EQUAL -> c <= 0;
+        case GREATER_THAN -> c > 0;
+        default -> c >= 0;
+      };
+    };
+  }
+
+  private static Scalar and(Scalar[] ops) {
+    return (row, f) -> {
+      boolean sawNull = false;
+      for (Scalar s : ops) {
+        Object v = s.eval(row, f);
+        if (v == null) {
+          sawNull = true;
+        } else if (!(Boolean) v) {
+          return false;
+        }
+      }
+      return sawNull ? null : true;
+    };
+  }
+
+  private static Scalar or(Scalar[] ops) {
+    return (row, f) -> {
+      boolean sawNull = false;
+      for (Scalar s : ops) {
+        Object v = s.eval(row, f);
+        if (v == null) {
+          sawNull = true;
+        } else if ((Boolean) v) {
+          return true;
+        }
+      }
+      return sawNull ? null : false;
+    };
+  }
+
+  private Scalar caseWhen(RexCall call) {
+    RelDataType type = call.getType();
+    int n = call.operands.size();
+    List<Scalar> conds = new ArrayList<>();
+    List<Scalar> values = new ArrayList<>();
+    for (int i = 0; i + 1 < n; i += 2) {
+      conds.add(compile(call.operands.get(i)));
+      values.add(converting(call.operands.get(i + 1), type));
+    }
+    Scalar otherwise = n % 2 == 1 ? converting(call.operands.get(n - 1), type) : (row, f) -> null;
+    Scalar[] c = conds.toArray(new Scalar[0]);
+    Scalar[] v = values.toArray(new Scalar[0]);
+    return (row, f) -> {
+      for (int i = 0; i < c.length; i++) {
+        if (Boolean.TRUE.equals(c[i].eval(row, f))) {
+          return v[i].eval(row, f);
+        }
+      }
+      return otherwise.eval(row, f);
+    };
+  }
+
+  /** {@code node} compiled to yield values of {@code type}'s representation (numeric widening only). */
+  private Scalar converting(RexNode node, RelDataType type) {
+    SqlTypeName from = typeOf(node);
+    SqlTypeName to = type.getSqlTypeName();
+    Scalar s = compile(node);
+    if (from == to || from == SqlTypeName.NULL) {
+      if (to == SqlTypeName.DECIMAL && from == SqlTypeName.DECIMAL
+          && node.getType().getScale() != type.getScale()) {
+        throw new NotInterpretableException("decimal scale change");
+      }
+      return s;
+    }
+    if (InternalValues.isChar(from) && to == SqlTypeName.VARCHAR) {
+      return s;
+    }
+    if (widens(from, to)) {
+      return (row, f) -> {
+        Object v = s.eval(row, f);
+        return v == null ? null : InternalValues.toNumeric(v, to);
+      };
+    }
+    throw new NotInterpretableException("conversion from " + from + " to " + to);
+  }
+
+  /** Whether every value of numeric type {@code from} converts to {@code to} without loss or error. */
+  private static boolean widens(SqlTypeName from, SqlTypeName to) {
+    if (InternalValues.isExactInteger(from) && InternalValues.isExactInteger(to)) {
+      return InternalValues.max(to) >= InternalValues.max(from);
+    }
+    if (InternalValues.isExactInteger(from) && InternalValues.isApprox(to)) {
+      return true;
+    }
+    return from == SqlTypeName.REAL && (to == SqlTypeName.DOUBLE || to == SqlTypeName.FLOAT);
+  }
+
+  private Scalar cast(RexCall call) {
+    RexNode operand = call.operands.get(0);
+    RelDataType to = call.getType();
+    SqlTypeName from = typeOf(operand);
+    SqlTypeName t = to.getSqlTypeName();
+    Scalar s = compile(operand);
+    if (from == SqlTypeName.NULL) {
+      return (row, f) -> null;
+    }
+    if (from == t && from != SqlTypeName.DECIMAL && !InternalValues.isChar(from)) {
+      return s;
+    }
+    if (from == SqlTypeName.DECIMAL && t == SqlTypeName.DECIMAL
+        && operand.getType().getPrecision() == to.getPrecision() && operand.getType().getScale() == to.getScale()) {
+      return s;
+    }
+    if (from == SqlTypeName.VARCHAR && t == SqlTypeName.VARCHAR
+        && (to.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED
+            || to.getPrecision() >= operand.getType().getPrecision()
+               && operand.getType().getPrecision() != RelDataType.PRECISION_NOT_SPECIFIED)) {
+      return s;
+    }
+    if (widens(from, t)) {
+      return (row, f) -> {
+        Object v = s.eval(row, f);
+        return v == null ? null : InternalValues.toNumeric(v, t);
+      };
+    }
+    if (InternalValues.isExactInteger(from) && t == SqlTypeName.DECIMAL) {
+      int digits = from == SqlTypeName.BIGINT ? 19 : 10;
+      int scale = to.getScale();
+      if (to.getPrecision() - scale < digits || scale < 0) {
+        throw new NotInterpretableException("cast to a DECIMAL that may overflow");
+      }
+      return (row, f) -> {
+        Object v = s.eval(row, f);
+        return v == null ? null : BigDecimal.valueOf(((Number) v).longValue()).setScale(scale);
+      };
+    }
+    if (from == SqlTypeName.DECIMAL && (t == SqlTypeName.DOUBLE || t == SqlTypeName.FLOAT)) {
+      return (row, f) -> {
+        Object v = s.eval(row, f);
+        return v == null ? null : ((BigDecimal) v).doubleValue();
+      };
+    }
+    throw new NotInterpretableException("cast from " + from + " to " + t);
+  }
+}

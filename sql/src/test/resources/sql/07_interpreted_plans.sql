@@ -1,0 +1,245 @@
+# Plans run by the interpreter (io.shaledb.sql.interp) rather than generated code: expression
+# semantics (NULLs, three-valued logic, overflow, division by zero, casts), n-way inner joins
+# ordered at run time, outer joins, correlated and uncorrelated sub-queries, aggregates and set
+# operations. With -Dshale.interpret=false (Calcite's generated code) the results are the same
+# except three, where the interpreter follows PostgreSQL: the overflow message ("integer overflow"),
+# a scalar sub-query with two rows (XX000 there, 21000 here) and AVG rounding (16.666666 there).
+
+statement ok
+CREATE TABLE a (id INT PRIMARY KEY, x INT, y DOUBLE PRECISION, s TEXT)
+----
+CREATE TABLE
+
+statement ok
+CREATE TABLE b (id INT PRIMARY KEY, a_id INT, n BIGINT)
+----
+CREATE TABLE
+
+statement ok
+CREATE TABLE c (id INT PRIMARY KEY, b_id INT, tag TEXT)
+----
+CREATE TABLE
+
+statement ok
+CREATE INDEX b_a ON b (a_id)
+----
+CREATE INDEX
+
+statement ok
+INSERT INTO a VALUES (1, 10, 1.5, 'one'), (2, NULL, 2.5, 'two'), (3, 30, NULL, NULL), (4, -7, 0.0, 'four')
+----
+INSERT 0 4
+
+statement ok
+INSERT INTO b VALUES (1, 1, 100), (2, 1, 200), (3, 2, NULL), (4, 9, 5), (5, 3, 2147483648)
+----
+INSERT 0 5
+
+statement ok
+INSERT INTO c VALUES (1, 1, 'p'), (2, 2, 'q'), (3, 2, 'r'), (4, 5, 's')
+----
+INSERT 0 4
+
+query
+SELECT id, x + 1, x * 2 - id, -x, x / 3, x % 4, y * 2, ABS(x) FROM a ORDER BY id
+----
+1|11|19|-10|3|2|3.0|10
+2|NULL|NULL|NULL|NULL|NULL|5.0|NULL
+3|31|57|-30|10|2|NULL|30
+4|-6|-18|7|-2|-3|0.0|7
+
+query
+SELECT id FROM a WHERE x > 0 AND y IS NULL OR s = 'two' ORDER BY id
+----
+2
+3
+
+query
+SELECT id, x > 5 OR y > 2, x > 5 AND y > 2, NOT (x > 5), x IS NULL, y IS NOT NULL FROM a ORDER BY id
+----
+1|true|false|false|false|true
+2|true|NULL|NULL|true|true
+3|true|NULL|false|false|false
+4|false|false|true|false|true
+
+query
+SELECT id, CASE WHEN x > 5 THEN 'big' WHEN x < 0 THEN 'neg' ELSE 'other' END, COALESCE(x, id * 100), NULLIF(x, 10) FROM a ORDER BY id
+----
+1|big|10|NULL
+2|other|200|NULL
+3|big|30|30
+4|neg|-7|-7
+
+query
+SELECT id FROM a WHERE x IN (10, 30, 99) OR id BETWEEN 4 AND 5 ORDER BY id DESC
+----
+4
+3
+1
+
+query
+SELECT CAST(x AS BIGINT) + 2147483647, CAST(x AS DOUBLE PRECISION) / 4, CAST(x AS DECIMAL(12, 2)) FROM a WHERE id = 1
+----
+2147483657|2.5|10.00
+
+statement error 22003
+SELECT x + 2147483647 FROM a WHERE id = 1
+----
+22003 numeric value out of range: integer out of range
+
+statement error 22012
+SELECT x / (id - 1) FROM a WHERE id = 1
+----
+22012 division by zero
+
+statement error 22012
+SELECT y / (x - 10) FROM a WHERE id = 1
+----
+22012 division by zero
+
+query
+SELECT a.id, b.id, c.tag FROM a, b, c WHERE b.a_id = a.id AND c.b_id = b.id AND a.x > 0 ORDER BY a.id, b.id, c.tag
+----
+1|1|p
+1|2|q
+1|2|r
+3|5|s
+
+query
+SELECT a.id, b.n FROM a JOIN b ON b.a_id = a.id WHERE b.n > 150 OR b.n IS NULL ORDER BY a.id
+----
+1|200
+2|NULL
+3|2147483648
+
+query
+SELECT a.id, b.id FROM a LEFT JOIN b ON b.a_id = a.id AND b.n < 150 ORDER BY a.id, b.id
+----
+1|1
+2|NULL
+3|NULL
+4|NULL
+
+query
+SELECT a.id, b.id FROM a RIGHT JOIN b ON b.a_id = a.id ORDER BY b.id
+----
+1|1
+1|2
+2|3
+NULL|4
+3|5
+
+query
+SELECT a.id, b.id FROM a FULL JOIN b ON b.a_id = a.id ORDER BY a.id, b.id
+----
+1|1
+1|2
+2|3
+3|5
+4|NULL
+NULL|4
+
+query
+SELECT id FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.a_id = a.id AND b.n > 150) ORDER BY id
+----
+1
+3
+
+query
+SELECT id FROM a WHERE id NOT IN (SELECT a_id FROM b WHERE n IS NOT NULL) ORDER BY id
+----
+2
+4
+
+query
+SELECT id FROM a WHERE id NOT IN (SELECT a_id FROM b) ORDER BY id
+----
+4
+
+query
+SELECT id, (SELECT MAX(n) FROM b WHERE b.a_id = a.id) FROM a ORDER BY id
+----
+1|200
+2|NULL
+3|2147483648
+4|NULL
+
+query
+SELECT id FROM a WHERE x > (SELECT AVG(x) FROM a) ORDER BY id
+----
+3
+
+statement error 21000
+SELECT id, (SELECT id FROM b WHERE b.a_id = 1) FROM a
+----
+21000 more than one row returned by a subquery used as an expression
+
+query
+SELECT a_id, COUNT(*), COUNT(n), SUM(n), MIN(n), MAX(n), AVG(n) FROM b GROUP BY a_id ORDER BY a_id
+----
+1|2|2|300|100|200|150.000000
+2|1|0|NULL|NULL|NULL|NULL
+3|1|1|2147483648|2147483648|2147483648|2147483648.000000
+9|1|1|5|5|5|5.000000
+
+query
+SELECT COUNT(*), SUM(x), AVG(x), AVG(y), COUNT(DISTINCT a_id), SUM(DISTINCT a_id) FROM a, (SELECT a_id FROM b) t WHERE t.a_id = a.id
+----
+4|50|16.666667|1.8333333333333333|3|6
+
+query
+SELECT COUNT(*), SUM(x), MAX(s) FROM a WHERE id > 100
+----
+0|NULL|NULL
+
+query
+SELECT a_id, SUM(n) FROM b GROUP BY a_id HAVING SUM(n) > 100 ORDER BY 2 DESC
+----
+3|2147483648
+1|300
+
+query
+SELECT x FROM a UNION SELECT a_id FROM b ORDER BY 1
+----
+-7
+1
+2
+3
+9
+10
+30
+NULL
+
+query
+SELECT x FROM a UNION ALL SELECT x FROM a ORDER BY 1 LIMIT 3 OFFSET 1
+----
+-7
+10
+10
+
+query
+SELECT id FROM a INTERSECT SELECT a_id FROM b ORDER BY 1
+----
+1
+2
+3
+
+query
+SELECT id FROM a EXCEPT SELECT a_id FROM b ORDER BY 1
+----
+4
+
+query
+SELECT DISTINCT a_id FROM b WHERE a_id < 5 ORDER BY a_id DESC NULLS FIRST
+----
+3
+2
+1
+
+query
+SELECT id, s FROM a ORDER BY s NULLS FIRST, id
+----
+3|NULL
+4|four
+1|one
+2|two
