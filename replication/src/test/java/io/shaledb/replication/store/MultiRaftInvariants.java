@@ -26,9 +26,10 @@ import java.util.TreeMap;
  *       to its commit index must match the group's reference log of committed entries (built
  *       from whichever replica committed an index first; only indexes at or above a replica's
  *       first index are compared, the rest was compacted into a snapshot).</li>
- *   <li>A replica's snapshot sits at its log start: with a snapshot, the first stored index is
- *       at most one past it (a taken snapshot keeps a tail below it, an installed one none) and
- *       the snapshot is within the applied index; without one the log starts at 1.</li>
+ *   <li>A replica's snapshot sits at its log start: the first stored index is the one after
+ *       the snapshot (installed from a leader) or {@link MultiRaftSimulation#SNAPSHOT_KEEP_TAIL}
+ *       entries below that (taken here, keeping a tail for slow followers), and the snapshot is
+ *       within the applied index; without a snapshot the log starts at 1.</li>
  *   <li>A replica's commit index is within its persisted log, its applied index within its
  *       commit index, and neither goes backwards while the store runs (a restart may go back to
  *       the persisted commit index).</li>
@@ -147,13 +148,14 @@ final class MultiRaftInvariants {
             throw new AssertionError(range + " on " + node + ": applied " + st.appliedIndex() + " beyond commit "
                     + st.commitIndex());
         }
-        if (st.snapshotIndex() > 0 ? st.firstIndex() > st.snapshotIndex() + 1 || st.snapshotIndex() > st.appliedIndex()
-                : st.firstIndex() != 1) {
+        long keepTail = MultiRaftSimulation.SNAPSHOT_KEEP_TAIL;
+        boolean atStart = st.snapshotIndex() == 0 ? st.firstIndex() == 1
+                : (st.firstIndex() == st.snapshotIndex() + 1 || st.firstIndex() == st.snapshotIndex() - keepTail + 1)
+                        && st.snapshotIndex() <= st.appliedIndex();
+        if (!atStart) {
             throw new AssertionError(range + " on " + node + ": snapshot at " + st.snapshotIndex()
-                    + " does not sit at the log start " + st.firstIndex() + " (applied " + st.appliedIndex() + ")");
-        }
-        if (st.snapshotIndex() > 0 && st.firstIndex() == st.snapshotIndex() + 1) {
-            sim.count("snapshotAtLogStart");
+                    + " does not sit at the log start " + st.firstIndex() + " (applied " + st.appliedIndex()
+                    + ", expected the index after it, or " + keepTail + " below that)");
         }
         RocksRaftStorage s = r.storage;
         if (st.commitIndex() > s.lastIndex()) {

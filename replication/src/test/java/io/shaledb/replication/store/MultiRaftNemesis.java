@@ -29,6 +29,7 @@ import java.util.concurrent.CompletionException;
  */
 final class MultiRaftNemesis {
     static final FaultRates CALM = FaultRates.NONE.withDelay(1, 4);
+    private static final long CHANGE_TIMEOUT_MS = 1_500;
     private static final FaultRates LOSSY = new FaultRates(0.05, 0.05, 0.03, 1, 30);
 
     private final MultiRaftSimulation sim;
@@ -42,6 +43,7 @@ final class MultiRaftNemesis {
         final NodeId to;
         final NodeId out;
         CompletableFuture<Membership> pending;
+        long pendingSince;
 
         Move(RangeId range, NodeId to, NodeId out) {
             this.range = range;
@@ -133,7 +135,12 @@ final class MultiRaftNemesis {
         }
         sim.schedule(20 + sim.random.nextLong(40), "moveStep", this::moveStep);
         if (mv.pending != null && !mv.pending.isDone()) {
-            return;
+            if (sim.now - mv.pendingSince < CHANGE_TIMEOUT_MS) {
+                return;
+            }
+            // Like a client's timeout: a change proposed at a leader that lost its place in the
+            // log may never be answered (nothing is appended at its index without load).
+            sim.count("confChangeTimeout");
         }
         NodeId leader = leaderNode(mv.range).orElse(null);
         if (leader == null) {
@@ -168,6 +175,7 @@ final class MultiRaftNemesis {
             return;
         }
         mv.pending = sim.stores.get(leader).changeReplicas(mv.range, next);
+        mv.pendingSince = sim.now;
         mv.pending.whenComplete((r, ex) -> {
             Throwable c = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
             if (c == null) {
