@@ -191,6 +191,11 @@ public final class Replica {
         if (!removals.isEmpty()) {
             return false;
         }
+        if (leaveCountdown >= 0 && node.membership().contains(self)) {
+            // Added back after the removal it applied: a replica that rejoins a group replays the
+            // entry that removed it the last time, and the membership after it takes it back.
+            leaveCountdown = -1;
+        }
         if (leaveCountdown >= 0 && pendingTicks.get() > 0 && leaveCountdown-- == 0) {
             return false; // applied its own removal a while ago: the store destroys it now
         }
