@@ -32,20 +32,27 @@ import java.util.concurrent.CompletionException;
  * A deterministic simulation of many Raft groups on several real {@link Store}s: one thread, one
  * seed, a fake millisecond clock. Each node is a Store with a {@link DeterministicScheduler} and a
  * RocksDB engine in its own directory; all talk over one deterministic {@link InMemoryTransport}.
- * Events (store ticks, client writes and ReadIndex reads, leader transfers, crashes and restarts,
- * partitions, loss/duplication/delay rates) sit in one priority queue ordered by (time, sequence);
- * network deliveries interleave by due time. The same {@link Options} replay exactly.
+ * Events (store ticks, client writes and ReadIndex reads from {@link MultiRaftClients}; leader
+ * transfers, crashes and restarts, partitions, loss/duplication/delay rates and replica moves
+ * from {@link MultiRaftNemesis}) sit in one priority queue ordered by (time, sequence); network
+ * deliveries interleave by due time. The same {@link Options} replay exactly.
+ *
+ * <p>Stores snapshot every {@link #SNAPSHOT_ENTRIES} applied entries and keep
+ * {@link #SNAPSHOT_KEEP_TAIL} below, so replicas that were down, cut off or just added catch up
+ * by InstallSnapshot. Groups start on 3 random stores; with more than 3 stores the nemesis moves
+ * replicas between stores (learner, voter, removal of an old member) while the load runs.
  *
  * <p>After <b>every</b> event, with every scheduler run until idle, {@link MultiRaftInvariants}
  * checks per group: at most one leader per term; committed entries never change and agree across
- * replicas; commit and applied never go backwards within a store incarnation; every acknowledged
- * write is in the persisted logs of a majority of the group. At the end all faults heal, the run
- * settles, every replica of every group must have applied the same sequence, and each group's
- * register history must be linearizable.
+ * replicas (over the uncompacted part of each log); snapshots sit at the log start; commit and
+ * applied never go backwards within a replica incarnation; every acknowledged write is durable
+ * on a quorum of the membership in force. At the end all faults heal, moves finish, the run
+ * settles, every final member of every group must have applied the same sequence, and each
+ * group's register history must be linearizable.
  *
  * <p>Per-event checking costs about a fifth of a run's time (only replicas whose status changed
- * are looked at). Counters in the {@link Summary} say which faults a seed hit. Long sweeps:
- * {@link MultiRaftSimulationStats}.
+ * are looked at). Counters in the {@link Summary} say which faults a seed hit (snapshots taken
+ * and installed, moves done, ...). Long sweeps: {@link MultiRaftSimulationStats}.
  *
  * <p>A crash closes the store and its engine and reopens both from disk later. Engines run with
  * unsynced writes (a clean process-level close keeps them); loss of unsynced writes on power
