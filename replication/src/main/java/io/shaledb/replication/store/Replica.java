@@ -241,11 +241,13 @@ public final class Replica {
 
     /**
      * A leader may quiesce when its group is idle and every live follower holds the whole log:
-     * nothing is pending, and last index == commit == applied == each live follower's match.
+     * nothing is pending, and last index == commit == applied == each live follower's match. Not
+     * while it hands leadership over: only its ticks abandon a transfer to a target that does not
+     * take over, and until then it refuses every proposal.
      */
     private boolean canQuiesceAsLeader(ReplicaHost host) {
         if (!host.config().quiesce() || node.role() != Role.LEADER || hasClientWork() || leaveCountdown >= 0
-                || !mailbox.isEmpty() || node.hasReady()) {
+                || !mailbox.isEmpty() || node.hasReady() || node.isTransferringLeadership()) {
             return false;
         }
         long last = node.lastIndex();

@@ -180,10 +180,10 @@ final class MultiRaftNemesis {
             Throwable c = ex instanceof CompletionException && ex.getCause() != null ? ex.getCause() : ex;
             if (c == null) {
                 sim.count("confChangeOk");
-            } else if (c instanceof ProposalRejectedException) {
-                sim.count("confChangeRejected");
+            } else if (c instanceof ProposalRejectedException pre) {
+                sim.count("confChangeRejected" + pre.reason());
             } else {
-                sim.count("confChangeFailed");
+                sim.count("confChangeFailed" + c.getClass().getSimpleName());
             }
         });
     }

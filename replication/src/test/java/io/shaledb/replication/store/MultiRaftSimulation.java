@@ -184,7 +184,7 @@ final class MultiRaftSimulation {
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("multi-raft simulation failed: nodes=" + options.nodes() + " groups="
                     + options.groups() + " seed=" + options.seed() + " at t=" + now + "ms after " + events
-                    + " events: " + e.getMessage() + "\n  " + options.replay(), e);
+                    + " events: " + e.getMessage() + "\n  counts " + counts + "\n  " + options.replay(), e);
         } finally {
             closeAll();
         }
