@@ -345,6 +345,11 @@ public final class RaftNode {
         }
     }
 
+    /** Whether this leader is handing leadership over ({@link #transferLeadership}) and refuses proposals meanwhile. */
+    public boolean isTransferringLeadership() {
+        return transferee != null;
+    }
+
     /**
      * Hands leadership to {@code target}: the leader stops accepting proposals, brings the
      * target's log up to date and tells it to campaign immediately. Abandoned if the target

@@ -191,6 +191,11 @@ public final class Replica {
         if (!removals.isEmpty()) {
             return false;
         }
+        if (leaveCountdown >= 0 && node.membership().contains(self)) {
+            // Added back after the removal it applied: a replica that rejoins a group replays the
+            // entry that removed it the last time, and the membership after it takes it back.
+            leaveCountdown = -1;
+        }
         if (leaveCountdown >= 0 && pendingTicks.get() > 0 && leaveCountdown-- == 0) {
             return false; // applied its own removal a while ago: the store destroys it now
         }
@@ -236,11 +241,13 @@ public final class Replica {
 
     /**
      * A leader may quiesce when its group is idle and every live follower holds the whole log:
-     * nothing is pending, and last index == commit == applied == each live follower's match.
+     * nothing is pending, and last index == commit == applied == each live follower's match. Not
+     * while it hands leadership over: only its ticks abandon a transfer to a target that does not
+     * take over, and until then it refuses every proposal.
      */
     private boolean canQuiesceAsLeader(ReplicaHost host) {
         if (!host.config().quiesce() || node.role() != Role.LEADER || hasClientWork() || leaveCountdown >= 0
-                || !mailbox.isEmpty() || node.hasReady()) {
+                || !mailbox.isEmpty() || node.hasReady() || node.isTransferringLeadership()) {
             return false;
         }
         long last = node.lastIndex();

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * Manual long runs, not a test: {@link MultiRaftSimulation} over seeds {@code [from, to]},
- * printing each seed's summary or failure (with its replay line). Arguments:
+ * printing each seed's summary or failure (with its replay line) and the counters summed over the
+ * passing seeds. Arguments:
  * {@code nodes from to [durationMs=5000] [groups=20 for 3 nodes, 30 otherwise] [quiesce=true]}. Exits with
  * status 1 if any seed failed.
  */
@@ -22,12 +23,14 @@ final class MultiRaftSimulationStats {
         int groups = args.length > 4 ? Integer.parseInt(args[4]) : MultiRaftSimulation.Options.of(nodes, 0).groups();
         boolean quiesce = args.length <= 5 || Boolean.parseBoolean(args[5]);
         int failures = 0;
+        java.util.Map<String, Long> totals = new java.util.TreeMap<>();
         for (long seed = from; seed <= to; seed++) {
             Path dir = Files.createTempDirectory("shale-msim-");
             try {
                 MultiRaftSimulation.Summary s = new MultiRaftSimulation(
                         new MultiRaftSimulation.Options(nodes, groups, seed, duration, quiesce, MultiRaftSimulation.Bug.NONE), dir).run();
                 System.out.println(s);
+                s.counts().forEach((k, v) -> totals.merge(k, v, Long::sum));
             } catch (AssertionError e) {
                 failures++;
                 System.out.println("FAIL " + e.getMessage());
@@ -35,6 +38,7 @@ final class MultiRaftSimulationStats {
                 delete(dir);
             }
         }
+        System.out.println("totals over the passing seeds: " + totals);
         System.out.println("seeds " + from + ".." + to + " on " + nodes + " nodes: failures " + failures);
         if (failures > 0) {
             System.exit(1);
