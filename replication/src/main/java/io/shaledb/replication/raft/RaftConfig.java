@@ -25,11 +25,11 @@ import java.util.Objects;
  *                          leader lease against disruptive votes
  * @param applied           index already applied by the state machine at (re)start; the node
  *                          uses at least the index of the storage's snapshot
- * @param faults            test-only safety violations; {@link RaftNode.Faults#NONE} in production
+ * @param faults            test-only safety violations; {@link RaftFaults#NONE} in production
  */
 public record RaftConfig(NodeId self, Membership membership, int electionTicks, int heartbeatTicks,
                          int maxInflight, int maxEntriesPerAppend, boolean preVote, boolean checkQuorum,
-                         long applied, RaftNode.Faults faults) {
+                         long applied, RaftFaults faults) {
     public RaftConfig {
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(membership, "membership");
@@ -53,7 +53,7 @@ public record RaftConfig(NodeId self, Membership membership, int electionTicks, 
 
     /** Defaults as in {@link #of(NodeId, List)}, starting from {@code membership}. */
     public static RaftConfig of(NodeId self, Membership membership) {
-        return new RaftConfig(self, membership, 10, 1, 16, 64, true, true, 0, RaftNode.Faults.NONE);
+        return new RaftConfig(self, membership, 10, 1, 16, 64, true, true, 0, RaftFaults.NONE);
     }
 
     /**
@@ -65,7 +65,7 @@ public record RaftConfig(NodeId self, Membership membership, int electionTicks, 
                 maxEntriesPerAppend, preVote, checkQuorum, appliedIndex, faults);
     }
 
-    public RaftConfig withFaults(RaftNode.Faults newFaults) {
+    public RaftConfig withFaults(RaftFaults newFaults) {
         return new RaftConfig(self, membership, electionTicks, heartbeatTicks, maxInflight,
                 maxEntriesPerAppend, preVote, checkQuorum, applied, newFaults);
     }

@@ -68,40 +68,6 @@ import java.util.random.RandomGenerator;
  * <p>Not thread-safe: one thread drives a node at a time.
  */
 public final class RaftNode {
-    /**
-     * Deliberate safety bugs for negative-control tests of the simulation's invariant checks.
-     * Production code passes {@link #NONE}.
-     *
-     * @param commitWithoutQuorum      the leader commits everything it has appended without counting
-     * @param voteIgnoresLog           voters skip the log up-to-date check (§5.4.1)
-     * @param snapshotSkipsEntry       after installing a snapshot, a member hands out the committed
-     *                                 entries that follow it skipping the first one (off by one)
-     * @param commitCountsLearners     the leader counts learners as voters when committing
-     * @param confChangeIgnoresPending membership changes are accepted while another is uncommitted
-     *                                 and before the leader committed an entry of its term
-     */
-    public record Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog, boolean snapshotSkipsEntry,
-                         boolean commitCountsLearners, boolean confChangeIgnoresPending) {
-        public static final Faults NONE = new Faults(false, false, false, false, false);
-
-        /** The faults that predate snapshots and membership changes. */
-        public Faults(boolean commitWithoutQuorum, boolean voteIgnoresLog) {
-            this(commitWithoutQuorum, voteIgnoresLog, false, false, false);
-        }
-
-        public Faults withSnapshotSkipsEntry(boolean on) {
-            return new Faults(commitWithoutQuorum, voteIgnoresLog, on, commitCountsLearners, confChangeIgnoresPending);
-        }
-
-        public Faults withCommitCountsLearners(boolean on) {
-            return new Faults(commitWithoutQuorum, voteIgnoresLog, snapshotSkipsEntry, on, confChangeIgnoresPending);
-        }
-
-        public Faults withConfChangeIgnoresPending(boolean on) {
-            return new Faults(commitWithoutQuorum, voteIgnoresLog, snapshotSkipsEntry, commitCountsLearners, on);
-        }
-    }
-
     private static final int MAX_APPLY_PER_READY = 1024;
 
     private final RaftConfig config;

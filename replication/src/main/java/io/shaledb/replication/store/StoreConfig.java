@@ -4,6 +4,7 @@ import io.shaledb.replication.RangeId;
 import io.shaledb.replication.raft.Membership;
 import io.shaledb.replication.raft.NodeId;
 import io.shaledb.replication.raft.RaftConfig;
+import io.shaledb.replication.raft.RaftFaults;
 import io.shaledb.replication.raft.RaftNode;
 
 /**
@@ -84,7 +85,7 @@ public record StoreConfig(int electionTicks, int heartbeatTicks, int maxInflight
      */
     RaftConfig raftConfig(NodeId self, Membership membership, long applied) {
         return new RaftConfig(self, membership, electionTicks, heartbeatTicks, maxInflight, maxEntriesPerAppend,
-                true, true, applied, RaftNode.Faults.NONE);
+                true, true, applied, RaftFaults.NONE);
     }
 
     /** The seed of one replica's randomness: distinct per (range, node), fixed per config. */

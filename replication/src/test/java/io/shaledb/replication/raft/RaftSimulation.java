@@ -39,23 +39,23 @@ final class RaftSimulation {
      * @param faults    safety bugs to switch on in every node (negative controls)
      * @param reconfigure whether to change the membership at random (with two spare nodes)
      */
-    record Options(int nodes, long seed, long duration, boolean nemesis, RaftNode.Faults faults,
+    record Options(int nodes, long seed, long duration, boolean nemesis, RaftFaults faults,
                    boolean reconfigure) {
-        Options(int nodes, long seed, long duration, boolean nemesis, RaftNode.Faults faults) {
+        Options(int nodes, long seed, long duration, boolean nemesis, RaftFaults faults) {
             this(nodes, seed, duration, nemesis, faults, nemesis);
         }
 
         static Options of(int nodes, long seed) {
-            return new Options(nodes, seed, 6_000, true, RaftNode.Faults.NONE);
+            return new Options(nodes, seed, 6_000, true, RaftFaults.NONE);
         }
 
-        Options withFaults(RaftNode.Faults f) {
+        Options withFaults(RaftFaults f) {
             return new Options(nodes, seed, duration, nemesis, f, reconfigure);
         }
 
         String replay() {
             return "replay with a plain @Test: new RaftSimulation(new RaftSimulation.Options(" + nodes + ", "
-                    + seed + "L, " + duration + ", " + nemesis + ", new RaftNode.Faults(" + faults.commitWithoutQuorum()
+                    + seed + "L, " + duration + ", " + nemesis + ", new RaftFaults(" + faults.commitWithoutQuorum()
                     + ", " + faults.voteIgnoresLog() + ", " + faults.snapshotSkipsEntry() + ", "
                     + faults.commitCountsLearners() + ", " + faults.confChangeIgnoresPending() + "), " + reconfigure
                     + ")).run()";

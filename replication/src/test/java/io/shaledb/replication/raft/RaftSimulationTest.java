@@ -56,7 +56,7 @@ class RaftSimulationTest {
     void healthyButLossyNetworkKeepsTheFirstLeader() {
         for (long seed = 1; seed <= 3; seed++) {
             RaftSimulation.Summary s = new RaftSimulation(
-                    new RaftSimulation.Options(3, seed, 6_000, false, RaftNode.Faults.NONE)).run();
+                    new RaftSimulation.Options(3, seed, 6_000, false, RaftFaults.NONE)).run();
             assertTrue(s.maxTerm() <= 2, "PreVote and CheckQuorum avoid needless elections: " + s);
             assertTrue(s.acknowledged() > 100, s.toString());
         }

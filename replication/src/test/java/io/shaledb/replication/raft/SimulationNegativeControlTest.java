@@ -13,25 +13,25 @@ class SimulationNegativeControlTest {
 
     @Test
     void catchesALeaderThatCommitsWithoutAQuorum() {
-        String caught = firstViolation(new RaftNode.Faults(true, false), 5);
+        String caught = firstViolation(new RaftFaults(true, false), 5);
         assertTrue(caught.contains("quorum") || caught.contains("committed"), caught);
     }
 
     @Test
     void catchesVotersThatIgnoreTheLogUpToDateCheck() {
-        String caught = firstViolation(new RaftNode.Faults(false, true), 30);
+        String caught = firstViolation(new RaftFaults(false, true), 30);
         assertTrue(caught.contains("committed") || caught.contains("leader"), caught);
     }
 
     @Test
     void catchesAMemberThatSkipsTheEntryAfterAnInstalledSnapshot() {
-        String caught = firstViolation(RaftNode.Faults.NONE.withSnapshotSkipsEntry(true), 10);
+        String caught = firstViolation(RaftFaults.NONE.withSnapshotSkipsEntry(true), 10);
         assertTrue(caught.contains("applied") || caught.contains("state"), caught);
     }
 
     @Test
     void catchesALeaderThatCountsLearnersAsVoters() {
-        String caught = firstViolation(RaftNode.Faults.NONE.withCommitCountsLearners(true), 5);
+        String caught = firstViolation(RaftFaults.NONE.withCommitCountsLearners(true), 5);
         assertTrue(caught.contains("quorum"), caught);
     }
 
@@ -39,11 +39,11 @@ class SimulationNegativeControlTest {
     void catchesMembershipChangesThatIgnoreThePendingRule() {
         // Two changes in flight at once let a leader's voters drift two servers away from the
         // committed membership: majorities that need not intersect.
-        String caught = firstViolation(RaftNode.Faults.NONE.withConfChangeIgnoresPending(true), 10);
+        String caught = firstViolation(RaftFaults.NONE.withConfChangeIgnoresPending(true), 10);
         assertTrue(caught.contains("majorities") || caught.contains("committed"), caught);
     }
 
-    private static String firstViolation(RaftNode.Faults faults, int seeds) {
+    private static String firstViolation(RaftFaults faults, int seeds) {
         for (long seed = 1; seed <= seeds; seed++) {
             try {
                 new RaftSimulation(RaftSimulation.Options.of(3, seed).withFaults(faults)).run();

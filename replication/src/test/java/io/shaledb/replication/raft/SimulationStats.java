@@ -15,7 +15,7 @@ final class SimulationStats {
             long t0 = System.nanoTime();
             try {
                 RaftSimulation.Summary s = new RaftSimulation(
-                        new RaftSimulation.Options(nodes, seed, duration, true, RaftNode.Faults.NONE)).run();
+                        new RaftSimulation.Options(nodes, seed, duration, true, RaftFaults.NONE)).run();
                 System.out.println(nodes + " nodes seed " + seed + ": " + s + " in "
                         + (System.nanoTime() - t0) / 1_000_000 + " ms");
             } catch (AssertionError e) {
