@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded runs of {@link MultiRaftSimulation}: many groups on 3 and 5 real stores under crashes,
@@ -34,6 +35,21 @@ class MultiRaftSimulationTest {
         assertHealthy(s);
         assertTrue(s.counts().getOrDefault("moveDone", 0L) >= 3, "replicas moved: " + s);
         assertTrue(s.counts().getOrDefault("confChangeOk", 0L) >= 9, "membership changes applied: " + s);
+    }
+
+    /** Seeds of this session's sweeps (`bench/raft.sh msim 3 200 229`), kept as a fixed CI set. */
+    @ParameterizedTest
+    @ValueSource(longs = {200, 201, 202, 203, 204, 205, 206, 207, 208, 209})
+    void threeStoresSweptSeeds(long seed, @TempDir Path dir) {
+        assertHealthy(run(new MultiRaftSimulation.Options(3, 20, seed, 5_000, true, MultiRaftSimulation.Bug.NONE), dir));
+    }
+
+    /** Seeds of this session's sweeps (`bench/raft.sh msim 5 100 159`, and 300.. without quiescence). */
+    @ParameterizedTest
+    @CsvSource({"100, true", "101, true", "102, true", "103, true", "104, true", "105, true",
+            "300, false", "301, false", "302, false", "303, false"})
+    void fiveStoresSweptSeeds(long seed, boolean quiesce, @TempDir Path dir) {
+        assertHealthy(run(new MultiRaftSimulation.Options(5, 30, seed, 5_000, quiesce, MultiRaftSimulation.Bug.NONE), dir));
     }
 
     /**
