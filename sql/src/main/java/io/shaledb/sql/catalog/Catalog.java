@@ -6,15 +6,18 @@ import io.shaledb.sql.SqlError;
 import io.shaledb.sql.SqlState;
 import io.shaledb.sql.rowenc.RowStore;
 import io.shaledb.txn.KvTxn;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads and writes catalog descriptors through the caller's {@link KvTxn}, so DDL is
@@ -135,7 +138,30 @@ public final class Catalog {
   public Optional<TableDescriptor> tableById(KvTxn txn, int tableId) {
     return txn.get(CatalogKeys.descriptor(tableId))
         .filter(bytes -> !DescriptorCodec.isDatabase(bytes))
-        .map(DescriptorCodec::decodeTable);
+        .map(Catalog::decodeTableCached);
+  }
+
+  private static final int MAX_DECODED = 4096;
+
+  /**
+   * Decoded table descriptors by their stored bytes. Equal bytes decode to equal descriptors
+   * (records of immutable lists), so a hit is always exact; every statement resolves its tables
+   * here, and decoding was a few percent of a short query's server time. Bounded by clearing.
+   */
+  private static final Map<ByteBuffer, TableDescriptor> DECODED =
+      new ConcurrentHashMap<>();
+
+  private static TableDescriptor decodeTableCached(byte[] bytes) {
+    ByteBuffer key = ByteBuffer.wrap(bytes);
+    TableDescriptor t = DECODED.get(key);
+    if (t == null) {
+      t = DescriptorCodec.decodeTable(bytes);
+      if (DECODED.size() >= MAX_DECODED) {
+        DECODED.clear();
+      }
+      DECODED.put(ByteBuffer.wrap(bytes.clone()), t);
+    }
+    return t;
   }
 
   /** Tables and views of the database, sorted by name. */

@@ -283,6 +283,9 @@ public final class StatementExecutor {
         lines.add(head + " rows read by:");
       }
     }
+    if (plan.planText() == null) {
+      throw new IllegalStateException("EXPLAIN got a plan made only to run");
+    }
     for (String l : plan.planText().split("\n")) {
       if (!l.isBlank()) {
         lines.add(l.replace(io.shaledb.sql.schema.ShaleSchema.WITH_HIDDEN_SUFFIX, ""));

@@ -21,7 +21,7 @@ import org.apache.calcite.runtime.Bindable;
  * transaction, schema or optimiser state, so caching it pins nothing else.
  *
  * @param planText the optimised plan, for EXPLAIN (the plan tree itself is not kept: it pins the
- *     whole optimiser memo)
+ *     whole optimiser memo); null for plans made only to run (EXPLAIN asks for its own plan)
  * @param scans the table scans of the plan, for EXPLAIN
  * @param paramTypes parameter types indexed by parameter number; null where unused
  * @param tables descriptors the plan was built against, by name (the plan cache checks versions)
