@@ -28,9 +28,7 @@ class NodeLifecycleTest {
     c.hello("defaultdb");
     c.next();
     c.execute("ROWS 10");
-    for (int i = 0; i < 3; i++) {
-      c.next();
-    }
+    assertEquals(10, c.next().getResultSet().getRows().getRowsCount()); // one message: fits one batch
     node.close();
     node.close(); // idempotent
     assertTrue(engine.engineClosed);

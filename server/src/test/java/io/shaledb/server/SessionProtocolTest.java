@@ -62,15 +62,15 @@ class SessionProtocolTest {
 
   private static void assertSelectOne(WireClient c) throws InterruptedException {
     long id = c.execute("SELECT 1");
-    ServerMessage header = c.next();
-    assertEquals(id, header.getRequestId());
-    assertEquals("?column?", header.getResultHeader().getColumns(0).getName());
-    assertEquals("INT4", header.getResultHeader().getColumns(0).getTypeName());
-    ServerMessage batch = c.next();
-    assertEquals(1, batch.getRowBatch().getRows(0).getValues(0).getIntValue());
-    ServerMessage done = c.next();
-    assertEquals(List.of(-1L), done.getComplete().getUpdateCountsList());
-    assertEquals("SELECT 1", done.getComplete().getCommandTag());
+    // a result that fits one batch is one message: header, rows and completion
+    ServerMessage m = c.next();
+    assertEquals(id, m.getRequestId());
+    assertEquals(ServerMessage.KindCase.RESULT_SET, m.getKindCase(), m.toString());
+    assertEquals("?column?", m.getResultSet().getHeader().getColumns(0).getName());
+    assertEquals("INT4", m.getResultSet().getHeader().getColumns(0).getTypeName());
+    assertEquals(1, m.getResultSet().getRows().getRows(0).getValues(0).getIntValue());
+    assertEquals(List.of(-1L), m.getResultSet().getComplete().getUpdateCountsList());
+    assertEquals("SELECT 1", m.getResultSet().getComplete().getCommandTag());
   }
 
   private static void poll(String what, BooleanSupplier condition) throws InterruptedException {
@@ -116,9 +116,9 @@ class SessionProtocolTest {
     try (WireClient c = connected()) {
       c.send(ClientMessage.newBuilder().setExecute(
           Execute.newBuilder().setSql("ROWS 50").setMaxRows(7)));
-      c.next();
-      assertEquals(7, c.next().getRowBatch().getRowsCount());
-      assertEquals("SELECT 7", c.next().getComplete().getCommandTag());
+      ServerMessage m = c.next();
+      assertEquals(7, m.getResultSet().getRows().getRowsCount());
+      assertEquals("SELECT 7", m.getResultSet().getComplete().getCommandTag());
     }
   }
 
@@ -217,9 +217,10 @@ class SessionProtocolTest {
     try (WireClient c = connected()) {
       c.send(ClientMessage.newBuilder().setExecute(
           Execute.newBuilder().setSql("ECHO").addAllParams(values)));
-      assertEquals(values.size(), c.next().getResultHeader().getColumnsCount());
-      assertEquals(values, c.next().getRowBatch().getRows(0).getValuesList());
-      assertEquals("SELECT 1", c.next().getComplete().getCommandTag());
+      ServerMessage m = c.next();
+      assertEquals(values.size(), m.getResultSet().getHeader().getColumnsCount());
+      assertEquals(values, m.getResultSet().getRows().getRows(0).getValuesList());
+      assertEquals("SELECT 1", m.getResultSet().getComplete().getCommandTag());
     }
   }
 

@@ -44,6 +44,15 @@ final class Reply {
         complete = message.getComplete();
         return true;
       }
+      case RESULT_SET -> {
+        var all = message.getResultSet();
+        columns = WireSession.describe(all.getHeader().getColumnsList());
+        for (Row row : all.getRows().getRowsList()) {
+          rows.add(decode(row));
+        }
+        complete = all.getComplete();
+        return true;
+      }
       case ERROR -> {
         var e = message.getError();
         throw new WireException(

@@ -3,6 +3,7 @@ package io.shaledb.server.rpc;
 import io.shaledb.jdbc.proto.ColumnMeta;
 import io.shaledb.jdbc.proto.Complete;
 import io.shaledb.jdbc.proto.ResultHeader;
+import io.shaledb.jdbc.proto.ResultSet;
 import io.shaledb.jdbc.proto.Row;
 import io.shaledb.jdbc.proto.RowBatch;
 import io.shaledb.jdbc.proto.ServerMessage;
@@ -15,9 +16,11 @@ import java.util.NoSuchElementException;
  * The answer to one request as a lazily encoded sequence of server messages, so that a large
  * result is encoded batch by batch as the client is ready for it rather than all at once.
  *
- * <p>For a statement with rows: {@code ResultHeader}, then {@code RowBatch}es of at most
- * {@link #MAX_BATCH_ROWS} rows or about {@link #TARGET_BATCH_BYTES} encoded bytes, then
- * {@code Complete}. For other statements only {@code Complete}. Not thread-safe.
+ * <p>For a statement with rows that fit one batch: one {@code ResultSet} (header, rows and
+ * completion together: one frame and one flush per query). Larger: {@code ResultHeader}, then
+ * {@code RowBatch}es of at most {@link #MAX_BATCH_ROWS} rows or about {@link #TARGET_BATCH_BYTES}
+ * encoded bytes, then {@code Complete}. For other statements only {@code Complete}. Not
+ * thread-safe.
  */
 final class ResultStream implements Iterator<ServerMessage> {
   static final int MAX_BATCH_ROWS = 1000;
@@ -51,11 +54,25 @@ final class ResultStream implements Iterator<ServerMessage> {
       throw new NoSuchElementException();
     }
     ServerMessage.Builder msg = ServerMessage.newBuilder().setRequestId(requestId);
+    List<Object[]> rows = result.rows();
     if (!headerSent) {
       headerSent = true;
+      if (rows.size() <= MAX_BATCH_ROWS) {
+        RowBatch.Builder batch = RowBatch.newBuilder();
+        long bytes = 0;
+        for (Object[] r : rows) {
+          Row row = ValueCodec.rowToWire(r);
+          bytes += row.getSerializedSize();
+          batch.addRows(row);
+        }
+        if (bytes < TARGET_BATCH_BYTES) {
+          completeSent = true;
+          return msg.setResultSet(ResultSet.newBuilder().setHeader(header(result.columns())).setRows(batch)
+              .setComplete(complete(result))).build();
+        }
+      }
       return msg.setResultHeader(header(result.columns())).build();
     }
-    List<Object[]> rows = result.rows();
     if (result.hasRows() && nextRow < rows.size()) {
       RowBatch.Builder batch = RowBatch.newBuilder();
       long bytes = 0;
