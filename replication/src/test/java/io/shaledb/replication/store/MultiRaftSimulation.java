@@ -1,7 +1,9 @@
 package io.shaledb.replication.store;
 
+import io.shaledb.kv.storage.ColumnFamily;
 import io.shaledb.kv.storage.Engine;
 import io.shaledb.kv.storage.EngineOptions;
+import io.shaledb.kv.storage.UnsyncedWriteJournal;
 import io.shaledb.replication.RangeId;
 import io.shaledb.replication.check.CheckResult;
 import io.shaledb.replication.check.History;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -54,9 +57,14 @@ import java.util.concurrent.CompletionException;
  * are looked at). Counters in the {@link Summary} say which faults a seed hit (snapshots taken
  * and installed, moves done, ...). Long sweeps: {@link MultiRaftSimulationStats}.
  *
- * <p>A crash closes the store and its engine and reopens both from disk later. Engines run with
- * unsynced writes (a clean process-level close keeps them); loss of unsynced writes on power
- * failure is the single-group simulation's business.
+ * <p>A crash is usually a power failure: every engine is opened with an {@link
+ * UnsyncedWriteJournal}, and a crash keeps a random prefix (from the seed) of the batches written
+ * since the store's last synced write, loses the rest, then closes the store and engine; a
+ * restart reopens both from disk. One crash in {@link #CLEAN_CLOSE_ONE_IN} is a clean process
+ * exit that keeps everything. Engines run with unsynced RocksDB writes for speed; the journal
+ * still counts the requested sync flag as the durability point, so the quorum-durability check
+ * judges acknowledged writes by synced state ({@link MultiRaftInvariants}). The summary counts
+ * power failures and the unsynced batches they lost.
  */
 final class MultiRaftSimulation {
     static final long TICK_MS = 10;
@@ -65,6 +73,8 @@ final class MultiRaftSimulation {
     static final long SNAPSHOT_KEEP_TAIL = 5;
     private static final long SETTLE_LIMIT_MS = 60_000;
     private static final EngineOptions ENGINE = new EngineOptions(false, 4L << 20);
+    /** One crash in this many is a clean close (no write lost) instead of a power failure. */
+    static final int CLEAN_CLOSE_ONE_IN = 5;
 
     /**
      * @param nodes       stores (3 or more)
@@ -83,7 +93,22 @@ final class MultiRaftSimulation {
          * A write is acknowledged as soon as its entry is in the proposer's persisted log, before
          * it commits (caught by the quorum-durability check).
          */
-        EARLY_ACKS
+        EARLY_ACKS,
+        /**
+         * Not a client bug but a storage fault: writes touching the Raft column family are never
+         * synced (as if the store's log writer did not sync), so members acknowledge entries a
+         * power failure loses (caught by the quorum-durability check).
+         */
+        UNSYNCED_LOG,
+        /**
+         * {@link #UNSYNCED_LOG}, with acknowledgements judged by the logs the storage published
+         * (unsynced writes included), so that only the power failures themselves can reveal it.
+         */
+        UNSYNCED_LOG_CRASHES_ONLY;
+
+        boolean unsyncedLog() {
+            return this == UNSYNCED_LOG || this == UNSYNCED_LOG_CRASHES_ONLY;
+        }
     }
 
     record Options(int nodes, int groups, long seed, long durationMs, boolean quiesce, Bug bug) {
@@ -102,7 +127,8 @@ final class MultiRaftSimulation {
                     + "-Dsurefire.failIfNoSpecifiedTests=false -Dmsim.replay=" + nodes + "," + groups + "," + seed
                     + "," + durationMs + "," + quiesce + "," + bug
                     + "   (or: java ... io.shaledb.replication.store.MultiRaftSimulationStats " + nodes + " " + seed
-                    + " " + seed + " " + durationMs + " " + groups + " " + quiesce + ")";
+                    + " " + seed + " " + durationMs + " " + groups + " " + quiesce
+                    + (bug == Bug.NONE ? "" : " " + bug) + ")";
         }
     }
 
@@ -124,6 +150,8 @@ final class MultiRaftSimulation {
     final Options options;
     private final Path root;
     final SplittableRandom random;
+    /** Chooses clean closes and how many unsynced batches power failures keep (apart from {@link #random}). */
+    private final SplittableRandom powerRandom;
     final NetworkFaults faults = new NetworkFaults(MultiRaftNemesis.CALM);
     private final InMemoryTransport network;
     private final StoreConfig config;
@@ -159,6 +187,7 @@ final class MultiRaftSimulation {
         this.options = options;
         this.root = root;
         this.random = new SplittableRandom(options.seed());
+        this.powerRandom = new SplittableRandom(options.seed() ^ 0x9E3779B97F4A7C15L);
         this.network = InMemoryTransport.deterministic(new SplittableRandom(options.seed() ^ 0x5DEECE66DL), faults);
         this.config = StoreConfig.defaults().withRandomSeed(options.seed()).withQuiesce(options.quiesce())
                 .withSnapshots(SNAPSHOT_ENTRIES, SNAPSHOT_KEEP_TAIL);
@@ -222,7 +251,10 @@ final class MultiRaftSimulation {
     }
 
     private void start(NodeId id) {
-        Engine engine = Engine.open(root.resolve("n" + id.value()), ENGINE);
+        Path dir = root.resolve("n" + id.value());
+        Engine engine = options.bug().unsyncedLog()
+                ? Engine.openJournaled(dir, ENGINE, Set.of(ColumnFamily.RAFT))
+                : Engine.openJournaled(dir, ENGINE);
         DeterministicScheduler scheduler = new DeterministicScheduler();
         Map<RangeId, SimRegisterMachine> sms = new HashMap<>();
         machines.put(id, sms);
@@ -236,15 +268,34 @@ final class MultiRaftSimulation {
         stores.put(id, Store.open(id, engine, network.endpoint(id), scheduler, factory, config));
     }
 
+    /**
+     * Stops store {@code id}: usually a power failure that loses a random suffix of its engine's
+     * unsynced batches, one time in {@link #CLEAN_CLOSE_ONE_IN} a clean close.
+     */
     void crash(NodeId id) {
-        invariants.recordCrash(id, stores.get(id));
-        StoreStats st = stores.get(id).stats();
+        Store store = stores.remove(id);
+        invariants.forgetIncarnations(store);
+        StoreStats st = store.stats();
         snapshotsTaken += st.snapshotsTaken();
         snapshotsInstalled += st.snapshotsInstalled();
-        stores.remove(id).close();
+        store.close();
         schedulers.remove(id);
         machines.remove(id);
-        engines.remove(id).close();
+        Engine engine = engines.remove(id);
+        try {
+            if (powerRandom.nextInt(CLEAN_CLOSE_ONE_IN) == 0) {
+                count("cleanClose");
+            } else {
+                UnsyncedWriteJournal journal = engine.unsyncedJournal();
+                int unsynced = journal.unsyncedBatches();
+                int lost = journal.loseUnsyncedWrites(powerRandom.nextInt(unsynced + 1));
+                count("powerFailure");
+                counts.merge("unsyncedBatchesLost", (long) lost, Long::sum);
+            }
+            invariants.recordDown(id, engine);
+        } finally {
+            engine.close();
+        }
         incarnation.merge(id, 1, Integer::sum);
         count("crash");
     }
