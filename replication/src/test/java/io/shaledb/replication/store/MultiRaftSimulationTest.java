@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seeded runs of {@link MultiRaftSimulation}: many groups on 3 and 5 real stores under crashes,
+ * Seeded runs of {@link MultiRaftSimulation}: many groups on 3 and 5 real stores under crashes
+ * (power failures losing a random suffix of the unsynced writes, some clean closes),
  * partitions, lossy links, leader transfers, small snapshot thresholds (lagging replicas catch
  * up by InstallSnapshot) and, on 5 stores, replica moves (add learner, promote, remove). A failure names its seed and the command that
  * replays it ({@link #replay} with {@code -Dmsim.replay=nodes,groups,seed,durationMs,quiesce,bug}).
