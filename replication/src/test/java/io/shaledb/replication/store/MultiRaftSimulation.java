@@ -290,6 +290,7 @@ final class MultiRaftSimulation {
                 int unsynced = journal.unsyncedBatches();
                 int lost = journal.loseUnsyncedWrites(powerRandom.nextInt(unsynced + 1));
                 count("powerFailure");
+                counts.merge("unsyncedBatchesAtPowerFailure", (long) unsynced, Long::sum);
                 counts.merge("unsyncedBatchesLost", (long) lost, Long::sum);
             }
             invariants.recordDown(id, engine);
