@@ -75,6 +75,10 @@ final class MultiRaftSimulation {
     private static final EngineOptions ENGINE = new EngineOptions(false, 4L << 20);
     /** One crash in this many is a clean close (no write lost) instead of a power failure. */
     static final int CLEAN_CLOSE_ONE_IN = 5;
+    /** A crash strikes after 0 to this many more processing passes of its store. */
+    static final int MAX_PASSES_BEFORE_CRASH = 30;
+    /** A crash waiting for passes strikes anyway this long after it was decided. */
+    private static final long CRASH_WAIT_LIMIT_MS = 100;
 
     /**
      * @param nodes       stores (3 or more)
@@ -147,6 +151,16 @@ final class MultiRaftSimulation {
     private record Event(long time, long seq, String kind, Runnable action) {
     }
 
+    private static final class PendingCrash {
+        int passesLeft;
+        final long restartDelay;
+
+        PendingCrash(int passesLeft, long restartDelay) {
+            this.passesLeft = passesLeft;
+            this.restartDelay = restartDelay;
+        }
+    }
+
     final Options options;
     private final Path root;
     final SplittableRandom random;
@@ -172,6 +186,8 @@ final class MultiRaftSimulation {
     private final Map<NodeId, Engine> engines = new TreeMap<>();
     private final Map<NodeId, DeterministicScheduler> schedulers = new TreeMap<>();
     final Map<NodeId, Map<RangeId, SimRegisterMachine>> machines = new HashMap<>();
+    /** Crashes decided but waiting for more passes of their store. */
+    private final Map<NodeId, PendingCrash> pendingCrashes = new TreeMap<>();
     /** Incarnation per node, bumped by every restart (drops stale tick events). */
     private final Map<NodeId, Integer> incarnation = new HashMap<>();
     final MultiRaftInvariants invariants;
@@ -269,6 +285,38 @@ final class MultiRaftSimulation {
     }
 
     /**
+     * Crashes store {@code id} in the middle of its work: after 0 to
+     * {@link #MAX_PASSES_BEFORE_CRASH} more of its processing passes (chosen apart from
+     * {@link #random}), so that power failures also strike between the passes of a busy store,
+     * at the latest {@link #CRASH_WAIT_LIMIT_MS} from now. Restarts it {@code restartDelay} ms after
+     * the crash.
+     */
+    void crashSoon(NodeId id, long restartDelay) {
+        int passes = powerRandom.nextInt(MAX_PASSES_BEFORE_CRASH + 1);
+        if (passes == 0) {
+            crashAndRestartLater(id, restartDelay);
+            return;
+        }
+        PendingCrash pc = new PendingCrash(passes, restartDelay);
+        pendingCrashes.put(id, pc);
+        schedule(CRASH_WAIT_LIMIT_MS, "crashDue", () -> {
+            if (pendingCrashes.remove(id, pc)) {
+                crashAndRestartLater(id, pc.restartDelay);
+            }
+        });
+    }
+
+    /** Whether a crash of {@code id} was decided and has not struck yet. */
+    boolean crashPending(NodeId id) {
+        return pendingCrashes.containsKey(id);
+    }
+
+    private void crashAndRestartLater(NodeId id, long restartDelay) {
+        crash(id);
+        schedule(restartDelay, "restart", () -> restart(id));
+    }
+
+    /**
      * Stops store {@code id}: usually a power failure that loses a random suffix of its engine's
      * unsynced batches, one time in {@link #CLEAN_CLOSE_ONE_IN} a clean close.
      */
@@ -360,8 +408,22 @@ final class MultiRaftSimulation {
                 throw new AssertionError("the schedulers do not go idle");
             }
             progress = false;
-            for (DeterministicScheduler d : List.copyOf(schedulers.values())) {
-                progress |= d.runUntilIdle() > 0;
+            for (NodeId id : List.copyOf(schedulers.keySet())) {
+                DeterministicScheduler d = schedulers.get(id);
+                PendingCrash pc = pendingCrashes.get(id);
+                if (pc == null) {
+                    progress |= d.runUntilIdle() > 0;
+                    continue;
+                }
+                while (pc.passesLeft > 0 && d.runOnce()) {
+                    pc.passesLeft--;
+                    progress = true;
+                }
+                if (pc.passesLeft == 0) {
+                    pendingCrashes.remove(id);
+                    count("crashBetweenPasses");
+                    crashAndRestartLater(id, pc.restartDelay);
+                }
             }
         }
     }
@@ -380,13 +442,15 @@ final class MultiRaftSimulation {
 
     private String finish() {
         clients.loadOn = false;
+        pendingCrashes.clear();
         faults.healAll();
         faults.setRates(MultiRaftNemesis.CALM);
         for (NodeId id : ids) {
             restart(id);
         }
         queue.removeIf(e -> e.kind.equals("nemesis") || e.kind.equals("rates") || e.kind.equals("transfer")
-                || e.kind.equals("restart") || e.kind.equals("heal") || e.kind.equals("startMove"));
+                || e.kind.equals("restart") || e.kind.equals("heal") || e.kind.equals("startMove")
+                || e.kind.equals("crashDue"));
         long deadline = now + SETTLE_LIMIT_MS;
         while (!nemesis.movesDone() || !invariants.settled()) {
             if (now >= deadline) {
