@@ -60,11 +60,14 @@ import java.util.concurrent.CompletionException;
  * <p>A crash is usually a power failure: every engine is opened with an {@link
  * UnsyncedWriteJournal}, and a crash keeps a random prefix (from the seed) of the batches written
  * since the store's last synced write, loses the rest, then closes the store and engine; a
- * restart reopens both from disk. One crash in {@link #CLEAN_CLOSE_ONE_IN} is a clean process
- * exit that keeps everything. Engines run with unsynced RocksDB writes for speed; the journal
- * still counts the requested sync flag as the durability point, so the quorum-durability check
- * judges acknowledged writes by synced state ({@link MultiRaftInvariants}). The summary counts
- * power failures and the unsynced batches they lost.
+ * restart reopens both from disk. A crash strikes between two processing passes of its store,
+ * up to {@link #MAX_PASSES_BEFORE_CRASH} passes after the nemesis decided it. One crash in
+ * {@link #CLEAN_CLOSE_ONE_IN} is a clean process exit that keeps everything. Engines run with
+ * unsynced RocksDB writes for speed; the journal still counts the requested sync flag as the
+ * durability point, so the quorum-durability check judges acknowledged writes by synced state
+ * ({@link MultiRaftInvariants}). The summary counts power failures, the unsynced batches pending
+ * at them and those they lost. (The store syncs every pass that appends entries or changes a
+ * term or vote, so little is pending at a crash: commit indexes, snapshots and compactions.)
  */
 final class MultiRaftSimulation {
     static final long TICK_MS = 10;
