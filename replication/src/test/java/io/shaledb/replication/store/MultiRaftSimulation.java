@@ -291,7 +291,9 @@ final class MultiRaftSimulation {
      * Crashes store {@code id} in the middle of its work: after 0 to
      * {@link #MAX_PASSES_BEFORE_CRASH} more of its processing passes (chosen apart from
      * {@link #random}), so that power failures also strike between the passes of a busy store,
-     * at the latest {@link #CRASH_WAIT_LIMIT_MS} from now. Restarts it {@code restartDelay} ms after
+     * at the latest {@link #CRASH_WAIT_LIMIT_MS} from now. After each pass that leaves unsynced
+     * batches it strikes at once with probability 1/2 (those moments are rare and the
+     * interesting ones). Restarts it {@code restartDelay} ms after
      * the crash.
      */
     void crashSoon(NodeId id, long restartDelay) {
@@ -421,6 +423,9 @@ final class MultiRaftSimulation {
                 while (pc.passesLeft > 0 && d.runOnce()) {
                     pc.passesLeft--;
                     progress = true;
+                    if (engines.get(id).unsyncedJournal().unsyncedBatches() > 0 && powerRandom.nextBoolean()) {
+                        pc.passesLeft = 0; // strike while something can be lost
+                    }
                 }
                 if (pc.passesLeft == 0) {
                     pendingCrashes.remove(id);
