@@ -67,7 +67,13 @@ class MultiRaftSimulationTest {
         }
     }
 
-    /** Seeds of this session's sweeps (`bench/raft.sh msim 3 200 229`), kept as a fixed CI set. */
+    /**
+     * Seeds of this session's sweeps (`bench/raft.sh msim 3 200 229`), kept as a fixed CI set.
+     * Seed 207 was the first to catch something with power failures: one kept a replica's new
+     * snapshot (at 21) but lost the compaction written after it, so the log restarted at 1 ("snapshot
+     * does not sit at the log start"). Harmless for safety, but fixed: a snapshot and its
+     * compaction are now one write (see {@code RocksRaftStorageTest}).
+     */
     @ParameterizedTest
     @ValueSource(longs = {200, 201, 202, 203, 204, 205, 206, 207, 208, 209})
     void threeStoresSweptSeeds(long seed, @TempDir Path dir) {
