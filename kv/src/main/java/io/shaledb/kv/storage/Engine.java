@@ -57,10 +57,12 @@ public final class Engine implements EngineReader, AutoCloseable {
   private volatile boolean closed;
   private final Set<EngineIterator> iterators = ConcurrentHashMap.newKeySet();
   private final Set<EngineSnapshot> snapshots = ConcurrentHashMap.newKeySet();
+  /** Test-only power-failure model; null unless opened by {@link #openJournaled}. */
+  private final UnsyncedWriteJournal journal;
 
   private Engine(Path dir, EngineOptions options, RocksDB db,
       EnumMap<ColumnFamily, ColumnFamilyHandle> handles, ColumnFamilyHandle defaultHandle,
-      List<AutoCloseable> owned) {
+      List<AutoCloseable> owned, Set<ColumnFamily> journalNeverSynced) {
     this.dir = dir;
     this.options = options;
     this.db = db;
@@ -69,6 +71,7 @@ public final class Engine implements EngineReader, AutoCloseable {
     this.owned = owned;
     this.syncWrite = new WriteOptions().setSync(true);
     this.noSyncWrite = new WriteOptions().setSync(false);
+    this.journal = journalNeverSynced == null ? null : new UnsyncedWriteJournal(this, journalNeverSynced);
   }
 
   /**
@@ -78,6 +81,28 @@ public final class Engine implements EngineReader, AutoCloseable {
    * @throws StorageException if RocksDB cannot open the store (e.g. locked by another open engine)
    */
   public static Engine open(Path dir, EngineOptions opts) {
+    return open(dir, opts, null);
+  }
+
+  /**
+   * <b>Tests only.</b> As {@link #open}, with an {@link UnsyncedWriteJournal} that lets a
+   * simulation lose the writes made since the last synced one, as a power failure would.
+   * Journaled writes are serialized and read the old values of every key they touch first.
+   */
+  public static Engine openJournaled(Path dir, EngineOptions opts) {
+    return open(dir, opts, Set.of());
+  }
+
+  /**
+   * <b>Tests only.</b> As {@link #openJournaled(Path, EngineOptions)}, with a fault: synced
+   * writes that touch any column family in {@code neverSynced} are treated as unsynced (the
+   * journal may lose them).
+   */
+  public static Engine openJournaled(Path dir, EngineOptions opts, Set<ColumnFamily> neverSynced) {
+    return open(dir, opts, Objects.requireNonNull(neverSynced, "neverSynced"));
+  }
+
+  private static Engine open(Path dir, EngineOptions opts, Set<ColumnFamily> journalNeverSynced) {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(opts, "opts");
     List<AutoCloseable> owned = new ArrayList<>();
@@ -109,7 +134,7 @@ public final class Engine implements EngineReader, AutoCloseable {
         handles.put(cf, handleList.get(cf.ordinal() + 1));
       }
       LOG.debug("opened store {}", dir);
-      return new Engine(dir, opts, db, handles, handleList.get(0), owned);
+      return new Engine(dir, opts, db, handles, handleList.get(0), owned, journalNeverSynced);
     } catch (RocksDBException e) {
       closeAll(handleList, owned);
       throw StorageException.from("open " + dir, e);
@@ -126,7 +151,7 @@ public final class Engine implements EngineReader, AutoCloseable {
   public EngineBatch newBatch() {
     enter();
     try {
-      return new EngineBatch(this);
+      return new EngineBatch(this, journal != null);
     } finally {
       exit();
     }
@@ -137,9 +162,31 @@ public final class Engine implements EngineReader, AutoCloseable {
    * either all or none survive.
    *
    * @param sync whether to fsync the write-ahead log before returning (ignored, i.e. unsynced,
-   *     when the engine was opened with {@code syncWrites=false})
+   *     when the engine was opened with {@code syncWrites=false}; a journaled engine still counts
+   *     it as the durability point, see {@link UnsyncedWriteJournal})
    */
   public void write(EngineBatch b, boolean sync) {
+    if (journal != null) {
+      b.rocksBatch(this); // ownership and open checks before the journal reads anything
+      journal.write(b, sync);
+      return;
+    }
+    applyWrite(b, sync);
+  }
+
+  /**
+   * The journal of an engine opened with {@link #openJournaled}.
+   *
+   * @throws IllegalStateException if this engine has none
+   */
+  public UnsyncedWriteJournal unsyncedJournal() {
+    if (journal == null) {
+      throw new IllegalStateException("store " + dir + " was not opened with a journal");
+    }
+    return journal;
+  }
+
+  void applyWrite(EngineBatch b, boolean sync) {
     enter();
     try {
       db.write(sync && options.syncWrites() ? syncWrite : noSyncWrite, b.rocksBatch(this));

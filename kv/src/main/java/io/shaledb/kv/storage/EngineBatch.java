@@ -1,5 +1,7 @@
 package io.shaledb.kv.storage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -11,10 +13,20 @@ import org.rocksdb.WriteBatch;
 public final class EngineBatch implements AutoCloseable {
   private final Engine engine;
   private final WriteBatch batch = new WriteBatch();
+  /** The operations, kept only for an engine with an {@link UnsyncedWriteJournal}; else null. */
+  private final List<Op> ops;
   private boolean closed;
 
-  EngineBatch(Engine engine) {
+  /**
+   * A key an operation touches: a put or delete of {@code key} ({@code end} null), or a range
+   * delete of {@code [key, end)}.
+   */
+  record Op(ColumnFamily cf, byte[] key, byte[] end) {
+  }
+
+  EngineBatch(Engine engine, boolean journaled) {
     this.engine = engine;
+    this.ops = journaled ? new ArrayList<>() : null;
   }
 
   public EngineBatch put(ColumnFamily cf, byte[] key, byte[] value) {
@@ -23,6 +35,7 @@ public final class EngineBatch implements AutoCloseable {
     ensureOpen();
     try {
       batch.put(engine.handle(cf), key, value);
+      record(cf, key, null);
     } catch (RocksDBException e) {
       throw StorageException.from("batch put", e);
     }
@@ -34,6 +47,7 @@ public final class EngineBatch implements AutoCloseable {
     ensureOpen();
     try {
       batch.delete(engine.handle(cf), key);
+      record(cf, key, null);
     } catch (RocksDBException e) {
       throw StorageException.from("batch delete", e);
     }
@@ -47,6 +61,7 @@ public final class EngineBatch implements AutoCloseable {
     ensureOpen();
     try {
       batch.deleteRange(engine.handle(cf), start, end);
+      record(cf, start, end);
     } catch (RocksDBException e) {
       throw StorageException.from("batch delete range", e);
     }
@@ -70,6 +85,20 @@ public final class EngineBatch implements AutoCloseable {
     }
     ensureOpen();
     return batch;
+  }
+
+  /** The operations so far, for the engine's journal (only when journaled). */
+  List<Op> journaledOps() {
+    if (ops == null) {
+      throw new IllegalStateException("batch is not journaled");
+    }
+    return ops;
+  }
+
+  private void record(ColumnFamily cf, byte[] key, byte[] end) {
+    if (ops != null) {
+      ops.add(new Op(cf, key.clone(), end == null ? null : end.clone()));
+    }
   }
 
   @Override

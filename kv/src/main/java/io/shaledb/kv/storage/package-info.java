@@ -17,6 +17,10 @@
  * {@link io.shaledb.kv.storage.StorageException} ({@link io.shaledb.kv.storage.NoSpaceException}
  * for a full disk, SQLSTATE 53100 at the SQL edge).
  *
+ * <p>Tests only: an engine opened with {@link io.shaledb.kv.storage.Engine#openJournaled} carries
+ * an {@link io.shaledb.kv.storage.UnsyncedWriteJournal}, a power-failure model that can undo a
+ * suffix of the writes made since the last synced one (the unsynced tail of the WAL).
+ *
  * <p>Threading: {@code Engine} and {@code EngineSnapshot} are thread-safe; {@code EngineBatch} and
  * {@code EngineIterator} are used by one thread at a time.
  */

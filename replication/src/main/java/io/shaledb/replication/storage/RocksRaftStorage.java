@@ -271,9 +271,9 @@ public final class RocksRaftStorage implements RaftLog {
     /**
      * Records, in a batch of its own written unsynced, a snapshot the application made of its
      * state machine after applying entry {@code index}; does not compact (see
-     * {@link #compact(long)}). The caller must have applied {@code index}, so it is committed.
-     * Losing the write in a crash is harmless: a later synced write makes it durable, and the
-     * compaction it allows is written after it.
+     * {@link #createSnapshot(long, Membership, byte[], long)}). The caller must have applied
+     * {@code index}, so it is committed. Losing the write in a crash is harmless: a later synced
+     * write makes it durable, and the compaction it allows is written after it.
      *
      * @return the snapshot
      * @throws IllegalArgumentException if {@code index} is outside {@code [firstIndex() - 1, lastIndex()]}
@@ -281,6 +281,18 @@ public final class RocksRaftStorage implements RaftLog {
      * @throws IllegalStateException    if other writes are staged and not yet published
      */
     public Snapshot createSnapshot(long index, Membership membership, byte[] data) {
+        return createSnapshot(index, membership, data, 0);
+    }
+
+    /**
+     * As {@link #createSnapshot(long, Membership, byte[])}, and compacts the log to
+     * {@code compactTo} (at most {@code index}; nothing if at or below the truncated index) in
+     * the <em>same</em> unsynced batch, so that a crash keeps both or neither: the log on disk
+     * always starts where the latest snapshot's compaction left it.
+     *
+     * @throws IllegalArgumentException also if {@code compactTo > index}
+     */
+    public Snapshot createSnapshot(long index, Membership membership, byte[] data, long compactTo) {
         if (hasStaged()) {
             throw new IllegalStateException(range + ": createSnapshot while writes are staged");
         }
@@ -292,13 +304,22 @@ public final class RocksRaftStorage implements RaftLog {
             throw new IllegalArgumentException(range + ": snapshot at " + index + " outside the log ["
                     + truncated.index() + ", " + lastIndex + "]");
         }
+        if (compactTo > index) {
+            throw new IllegalArgumentException(range + ": cannot compact to " + compactTo + " beyond the new snapshot at "
+                    + index);
+        }
         Snapshot snapshot = new Snapshot(new SnapshotMeta(index, term(index), membership), data);
         try (EngineBatch batch = engine.newBatch()) {
             batch.put(ColumnFamily.RAFT, keys.snapshot(), RaftStateCodec.encodeSnapshot(snapshot));
+            stagedSnapshotIndex = index;
+            compact(batch, compactTo);
             engine.write(batch, false);
+        } catch (RuntimeException | Error e) {
+            discardStaged();
+            throw e;
         }
         snapshotMeta = snapshot.meta();
-        resetStaged();
+        publishStaged();
         return snapshot;
     }
 

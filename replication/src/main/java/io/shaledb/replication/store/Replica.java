@@ -444,12 +444,12 @@ public final class Replica {
         return true;
     }
 
+    /**
+     * Records the snapshot and the compaction it allows in one write: a crash that kept the
+     * snapshot but lost a separate compaction would leave the log starting far below it.
+     */
     private void takeSnapshot(long index, long keepTail) {
-        storage.createSnapshot(index, node.membershipForSnapshot(), stateMachine.snapshot());
-        long compactTo = index - keepTail;
-        if (compactTo > storage.truncatedState().index()) {
-            storage.compact(compactTo);
-        }
+        storage.createSnapshot(index, node.membershipForSnapshot(), stateMachine.snapshot(), index - keepTail);
     }
 
     private void resolveProposals(LogEntry e, byte[] result) {

@@ -53,7 +53,8 @@
  *
  * <p><b>Snapshots and log truncation.</b> After applying, a replica whose applied index is more
  * than {@code StoreConfig.snapshotEntries} past its latest snapshot records a snapshot of its
- * state machine at the applied index (with the core's membership for it) and compacts its log,
+ * state machine at the applied index (with the core's membership for it) and compacts its log in
+ * the same unsynced write (a crash keeps both or neither),
  * keeping {@code snapshotKeepTail} entries below the snapshot so briefly lagging followers still
  * catch up from the log. A leader sends the snapshot to a follower that needs a compacted entry;
  * the follower's pass persists it (group commit), sends, restores the state machine from it,

@@ -235,6 +235,34 @@ class RocksRaftStorageTest {
         assertThrows(IndexOutOfBoundsException.class, () -> again.term(4));
     }
 
+    /**
+     * A snapshot and the compaction it allows share one unsynced write: a power failure keeps
+     * both or neither, never a snapshot with the whole log still below it.
+     */
+    @Test
+    void aSnapshotAndItsCompactionAreLostOrKeptTogether() {
+        engine.close();
+        engine = Engine.openJournaled(dir, OPTIONS);
+        RocksRaftStorage s = RocksRaftStorage.open(engine, R1, 2);
+        write(s, run(1, 1, 8, "a"), new HardState(1, null, 8));
+        assertThrows(IllegalArgumentException.class, () -> s.createSnapshot(5, MEMBERS, new byte[0], 6));
+        s.createSnapshot(5, MEMBERS, new byte[] {5}, 3);
+        assertEquals(4, s.firstIndex());
+        assertEquals(new TruncatedState(3, 1), s.truncatedState());
+        assertEquals(1, engine.unsyncedJournal().unsyncedBatches(), "one write for both");
+        engine.unsyncedJournal().loseUnsyncedWrites(0);
+        RocksRaftStorage lost = reopen(R1);
+        assertEquals(null, lost.snapshotMeta());
+        assertEquals(1, lost.firstIndex());
+        assertEquals(run(1, 1, 8, "a"), lost.entries(1, 9));
+
+        lost.createSnapshot(6, MEMBERS, new byte[] {6}, 4);
+        RocksRaftStorage kept = reopen(R1);
+        assertEquals(6, kept.snapshotMeta().index());
+        assertEquals(5, kept.firstIndex());
+        assertEquals(run(1, 5, 8, "a"), kept.entries(5, 9));
+    }
+
     @Test
     void installedSnapshotReplacesTheLogAtomicallyAndSurvivesReopen() {
         RocksRaftStorage s = RocksRaftStorage.open(engine, R1, 3);

@@ -1,11 +1,13 @@
 package io.shaledb.replication.store;
 
+import io.shaledb.kv.storage.Engine;
 import io.shaledb.replication.RangeId;
 import io.shaledb.replication.raft.ConfChange;
 import io.shaledb.replication.raft.EntryType;
 import io.shaledb.replication.raft.LogEntry;
 import io.shaledb.replication.raft.Membership;
 import io.shaledb.replication.raft.NodeId;
+import io.shaledb.replication.storage.DurableRaftView;
 import io.shaledb.replication.storage.RocksRaftStorage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,9 +37,11 @@ import java.util.TreeMap;
  *       the persisted commit index).</li>
  *   <li>An acknowledged write is the entry at the index its result names, carries the client's
  *       operation and is durable on a quorum of the voters in force at that index (the latest
- *       committed membership change below it in the reference log; crashed stores count with the
- *       log they had on disk when they went down; a replica whose snapshot covers the index
- *       holds it).</li>
+ *       committed membership change below it in the reference log; a replica whose snapshot
+ *       covers the index holds it). Durable means synced: a live store counts with what a power
+ *       failure now would leave (its engine's state as of its last synced write, read through
+ *       the {@link io.shaledb.kv.storage.UnsyncedWriteJournal}), a crashed store with what its
+ *       power failure left on disk.</li>
  * </ul>
  */
 final class MultiRaftInvariants {
@@ -72,11 +76,25 @@ final class MultiRaftInvariants {
         pendingAcks.add(new Ack(range, node, index, op));
     }
 
-    void recordCrash(NodeId node, Store store) {
+    /** Forgets the replica incarnations of {@code store}, about to go down; call before closing it. */
+    void forgetIncarnations(Store store) {
+        for (RangeId range : store.rangeIds()) {
+            Replica r = store.replica(range).orElseThrow();
+            lastSeen.remove(r);
+            progress.remove(r);
+            verified.remove(r);
+        }
+    }
+
+    /**
+     * Records what the crashed {@code node} holds on disk (its engine after the power failure,
+     * still open): the persisted terms and snapshot index of each of its replicas.
+     */
+    void recordDown(NodeId node, Engine engine) {
         Map<RangeId, long[]> logs = new HashMap<>();
         Map<RangeId, Long> snaps = new HashMap<>();
-        for (RangeId range : store.rangeIds()) {
-            RocksRaftStorage s = store.replica(range).orElseThrow().storage;
+        for (RangeId range : ReplicaDescriptors.load(engine).keySet()) {
+            RocksRaftStorage s = RocksRaftStorage.open(engine, range, 0);
             snaps.put(range, s.snapshotMeta() == null ? 0L : s.snapshotMeta().index());
             long[] terms = new long[(int) s.lastIndex() + 1];
             if (s.lastIndex() >= s.firstIndex()) {
@@ -88,12 +106,6 @@ final class MultiRaftInvariants {
         }
         downLogs.put(node, logs);
         downSnapshots.put(node, snaps);
-        for (RangeId range : store.rangeIds()) {
-            Replica r = store.replica(range).orElseThrow();
-            lastSeen.remove(r);
-            progress.remove(r);
-            verified.remove(r);
-        }
     }
 
     void recordRestart(NodeId node) {
@@ -240,11 +252,14 @@ final class MultiRaftInvariants {
         return copies >= m.quorum();
     }
 
-    private static final long COVERED = -2;
+    private static final long COVERED = DurableRaftView.COVERED;
 
     /**
-     * The term of {@code node}'s persisted entry at {@code index}, {@link #COVERED} if its
-     * snapshot covers the index, or -1 if it has neither.
+     * The term of {@code node}'s durable entry at {@code index}, {@link #COVERED} if its durable
+     * snapshot covers the index, or -1 if it has neither. Durable means what a power failure
+     * now would keep (the state as of the store's last synced write), except under
+     * {@link MultiRaftSimulation.Bug#UNSYNCED_LOG_CRASHES_ONLY}, which judges by what the
+     * storage published (unsynced writes included).
      */
     private long persistedTerm(NodeId node, RangeId range, long index) {
         Map<RangeId, long[]> down = downLogs.get(node);
@@ -258,6 +273,9 @@ final class MultiRaftInvariants {
         Optional<RocksRaftStorage> s = sim.storage(node, range);
         if (s.isEmpty()) {
             return -1;
+        }
+        if (sim.options.bug() != MultiRaftSimulation.Bug.UNSYNCED_LOG_CRASHES_ONLY) {
+            return DurableRaftView.durableTerm(s.get().engine().unsyncedJournal(), range, index);
         }
         if (s.get().snapshotMeta() != null && s.get().snapshotMeta().index() >= index) {
             return COVERED;

@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The faults of {@link MultiRaftSimulation}: crashes and restarts (at most a minority of stores
- * down), partitions of five shapes and their heals, calm and lossy link periods, leader
+ * The faults of {@link MultiRaftSimulation}: crashes (mostly power failures, striking between
+ * the passes of the victim's store) and restarts (at most a minority of stores down), partitions of five shapes and their heals, calm and lossy link periods, leader
  * transfers, and replica moves. A move (one at a time, 4 or more stores) takes a random group
  * whose leader sees 3 voters and no learner, creates an empty replica on a store that holds none
  * ({@link Replica#initialMembership()}), then adds it as a learner, promotes it and removes one
@@ -223,12 +223,11 @@ final class MultiRaftNemesis {
     void nemesis() {
         sim.schedule(300 + sim.random.nextLong(1_200), "nemesis", this::nemesis);
         int maxDown = (sim.options.nodes() - 1) / 2;
-        List<NodeId> up = sim.ids.stream().filter(sim.stores::containsKey).toList();
+        List<NodeId> up = sim.ids.stream().filter(n -> sim.stores.containsKey(n) && !sim.crashPending(n)).toList();
         int choice = sim.random.nextInt(8);
         if (choice <= 1 && sim.ids.size() - up.size() < maxDown) {
             NodeId victim = up.get(sim.random.nextInt(up.size()));
-            sim.crash(victim);
-            sim.schedule(200 + sim.random.nextLong(1_500), "restart", () -> sim.restart(victim));
+            sim.crashSoon(victim, 200 + sim.random.nextLong(1_500));
         } else if (choice <= 5 && !partitioned) {
             partition(sim.random.nextInt(5));
             partitioned = true;

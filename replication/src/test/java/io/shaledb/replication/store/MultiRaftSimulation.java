@@ -1,7 +1,9 @@
 package io.shaledb.replication.store;
 
+import io.shaledb.kv.storage.ColumnFamily;
 import io.shaledb.kv.storage.Engine;
 import io.shaledb.kv.storage.EngineOptions;
+import io.shaledb.kv.storage.UnsyncedWriteJournal;
 import io.shaledb.replication.RangeId;
 import io.shaledb.replication.check.CheckResult;
 import io.shaledb.replication.check.History;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -54,9 +57,17 @@ import java.util.concurrent.CompletionException;
  * are looked at). Counters in the {@link Summary} say which faults a seed hit (snapshots taken
  * and installed, moves done, ...). Long sweeps: {@link MultiRaftSimulationStats}.
  *
- * <p>A crash closes the store and its engine and reopens both from disk later. Engines run with
- * unsynced writes (a clean process-level close keeps them); loss of unsynced writes on power
- * failure is the single-group simulation's business.
+ * <p>A crash is usually a power failure: every engine is opened with an {@link
+ * UnsyncedWriteJournal}, and a crash keeps a random prefix (from the seed) of the batches written
+ * since the store's last synced write, loses the rest, then closes the store and engine; a
+ * restart reopens both from disk. A crash strikes between two processing passes of its store,
+ * up to {@link #MAX_PASSES_BEFORE_CRASH} passes after the nemesis decided it. One crash in
+ * {@link #CLEAN_CLOSE_ONE_IN} is a clean process exit that keeps everything. Engines run with
+ * unsynced RocksDB writes for speed; the journal still counts the requested sync flag as the
+ * durability point, so the quorum-durability check judges acknowledged writes by synced state
+ * ({@link MultiRaftInvariants}). The summary counts power failures, the unsynced batches pending
+ * at them and those they lost. (The store syncs every pass that appends entries or changes a
+ * term or vote, so little is pending at a crash: commit indexes, snapshots and compactions.)
  */
 final class MultiRaftSimulation {
     static final long TICK_MS = 10;
@@ -65,6 +76,12 @@ final class MultiRaftSimulation {
     static final long SNAPSHOT_KEEP_TAIL = 5;
     private static final long SETTLE_LIMIT_MS = 60_000;
     private static final EngineOptions ENGINE = new EngineOptions(false, 4L << 20);
+    /** One crash in this many is a clean close (no write lost) instead of a power failure. */
+    static final int CLEAN_CLOSE_ONE_IN = 5;
+    /** A crash strikes after 0 to this many more processing passes of its store. */
+    static final int MAX_PASSES_BEFORE_CRASH = 30;
+    /** A crash waiting for passes strikes anyway this long after it was decided. */
+    private static final long CRASH_WAIT_LIMIT_MS = 100;
 
     /**
      * @param nodes       stores (3 or more)
@@ -83,7 +100,22 @@ final class MultiRaftSimulation {
          * A write is acknowledged as soon as its entry is in the proposer's persisted log, before
          * it commits (caught by the quorum-durability check).
          */
-        EARLY_ACKS
+        EARLY_ACKS,
+        /**
+         * Not a client bug but a storage fault: writes touching the Raft column family are never
+         * synced (as if the store's log writer did not sync), so members acknowledge entries a
+         * power failure loses (caught by the quorum-durability check).
+         */
+        UNSYNCED_LOG,
+        /**
+         * {@link #UNSYNCED_LOG}, with acknowledgements judged by the logs the storage published
+         * (unsynced writes included), so that only the power failures themselves can reveal it.
+         */
+        UNSYNCED_LOG_CRASHES_ONLY;
+
+        boolean unsyncedLog() {
+            return this == UNSYNCED_LOG || this == UNSYNCED_LOG_CRASHES_ONLY;
+        }
     }
 
     record Options(int nodes, int groups, long seed, long durationMs, boolean quiesce, Bug bug) {
@@ -102,7 +134,8 @@ final class MultiRaftSimulation {
                     + "-Dsurefire.failIfNoSpecifiedTests=false -Dmsim.replay=" + nodes + "," + groups + "," + seed
                     + "," + durationMs + "," + quiesce + "," + bug
                     + "   (or: java ... io.shaledb.replication.store.MultiRaftSimulationStats " + nodes + " " + seed
-                    + " " + seed + " " + durationMs + " " + groups + " " + quiesce + ")";
+                    + " " + seed + " " + durationMs + " " + groups + " " + quiesce
+                    + (bug == Bug.NONE ? "" : " " + bug) + ")";
         }
     }
 
@@ -121,9 +154,21 @@ final class MultiRaftSimulation {
     private record Event(long time, long seq, String kind, Runnable action) {
     }
 
+    private static final class PendingCrash {
+        int passesLeft;
+        final long restartDelay;
+
+        PendingCrash(int passesLeft, long restartDelay) {
+            this.passesLeft = passesLeft;
+            this.restartDelay = restartDelay;
+        }
+    }
+
     final Options options;
     private final Path root;
     final SplittableRandom random;
+    /** Chooses clean closes and how many unsynced batches power failures keep (apart from {@link #random}). */
+    private final SplittableRandom powerRandom;
     final NetworkFaults faults = new NetworkFaults(MultiRaftNemesis.CALM);
     private final InMemoryTransport network;
     private final StoreConfig config;
@@ -144,6 +189,8 @@ final class MultiRaftSimulation {
     private final Map<NodeId, Engine> engines = new TreeMap<>();
     private final Map<NodeId, DeterministicScheduler> schedulers = new TreeMap<>();
     final Map<NodeId, Map<RangeId, SimRegisterMachine>> machines = new HashMap<>();
+    /** Crashes decided but waiting for more passes of their store. */
+    private final Map<NodeId, PendingCrash> pendingCrashes = new TreeMap<>();
     /** Incarnation per node, bumped by every restart (drops stale tick events). */
     private final Map<NodeId, Integer> incarnation = new HashMap<>();
     final MultiRaftInvariants invariants;
@@ -159,6 +206,7 @@ final class MultiRaftSimulation {
         this.options = options;
         this.root = root;
         this.random = new SplittableRandom(options.seed());
+        this.powerRandom = new SplittableRandom(options.seed() ^ 0x9E3779B97F4A7C15L);
         this.network = InMemoryTransport.deterministic(new SplittableRandom(options.seed() ^ 0x5DEECE66DL), faults);
         this.config = StoreConfig.defaults().withRandomSeed(options.seed()).withQuiesce(options.quiesce())
                 .withSnapshots(SNAPSHOT_ENTRIES, SNAPSHOT_KEEP_TAIL);
@@ -222,7 +270,10 @@ final class MultiRaftSimulation {
     }
 
     private void start(NodeId id) {
-        Engine engine = Engine.open(root.resolve("n" + id.value()), ENGINE);
+        Path dir = root.resolve("n" + id.value());
+        Engine engine = options.bug().unsyncedLog()
+                ? Engine.openJournaled(dir, ENGINE, Set.of(ColumnFamily.RAFT))
+                : Engine.openJournaled(dir, ENGINE);
         DeterministicScheduler scheduler = new DeterministicScheduler();
         Map<RangeId, SimRegisterMachine> sms = new HashMap<>();
         machines.put(id, sms);
@@ -236,15 +287,69 @@ final class MultiRaftSimulation {
         stores.put(id, Store.open(id, engine, network.endpoint(id), scheduler, factory, config));
     }
 
+    /**
+     * Crashes store {@code id} in the middle of its work: after 0 to
+     * {@link #MAX_PASSES_BEFORE_CRASH} more of its processing passes (chosen apart from
+     * {@link #random}), so that power failures also strike between the passes of a busy store,
+     * at the latest {@link #CRASH_WAIT_LIMIT_MS} from now. After each pass that leaves unsynced
+     * batches it strikes at once with probability 1/2 (those moments are rare and the
+     * interesting ones). Restarts it {@code restartDelay} ms after
+     * the crash.
+     */
+    void crashSoon(NodeId id, long restartDelay) {
+        int passes = powerRandom.nextInt(MAX_PASSES_BEFORE_CRASH + 1);
+        if (passes == 0) {
+            crashAndRestartLater(id, restartDelay);
+            return;
+        }
+        PendingCrash pc = new PendingCrash(passes, restartDelay);
+        pendingCrashes.put(id, pc);
+        schedule(CRASH_WAIT_LIMIT_MS, "crashDue", () -> {
+            if (pendingCrashes.remove(id, pc)) {
+                crashAndRestartLater(id, pc.restartDelay);
+            }
+        });
+    }
+
+    /** Whether a crash of {@code id} was decided and has not struck yet. */
+    boolean crashPending(NodeId id) {
+        return pendingCrashes.containsKey(id);
+    }
+
+    private void crashAndRestartLater(NodeId id, long restartDelay) {
+        crash(id);
+        schedule(restartDelay, "restart", () -> restart(id));
+    }
+
+    /**
+     * Stops store {@code id}: usually a power failure that loses a random suffix of its engine's
+     * unsynced batches, one time in {@link #CLEAN_CLOSE_ONE_IN} a clean close.
+     */
     void crash(NodeId id) {
-        invariants.recordCrash(id, stores.get(id));
-        StoreStats st = stores.get(id).stats();
+        Store store = stores.remove(id);
+        invariants.forgetIncarnations(store);
+        StoreStats st = store.stats();
         snapshotsTaken += st.snapshotsTaken();
         snapshotsInstalled += st.snapshotsInstalled();
-        stores.remove(id).close();
+        store.close();
         schedulers.remove(id);
         machines.remove(id);
-        engines.remove(id).close();
+        Engine engine = engines.remove(id);
+        try {
+            if (powerRandom.nextInt(CLEAN_CLOSE_ONE_IN) == 0) {
+                count("cleanClose");
+            } else {
+                UnsyncedWriteJournal journal = engine.unsyncedJournal();
+                int unsynced = journal.unsyncedBatches();
+                int lost = journal.loseUnsyncedWrites(powerRandom.nextInt(unsynced + 1));
+                count("powerFailure");
+                counts.merge("unsyncedBatchesAtPowerFailure", (long) unsynced, Long::sum);
+                counts.merge("unsyncedBatchesLost", (long) lost, Long::sum);
+            }
+            invariants.recordDown(id, engine);
+        } finally {
+            engine.close();
+        }
         incarnation.merge(id, 1, Integer::sum);
         count("crash");
     }
@@ -308,8 +413,25 @@ final class MultiRaftSimulation {
                 throw new AssertionError("the schedulers do not go idle");
             }
             progress = false;
-            for (DeterministicScheduler d : List.copyOf(schedulers.values())) {
-                progress |= d.runUntilIdle() > 0;
+            for (NodeId id : List.copyOf(schedulers.keySet())) {
+                DeterministicScheduler d = schedulers.get(id);
+                PendingCrash pc = pendingCrashes.get(id);
+                if (pc == null) {
+                    progress |= d.runUntilIdle() > 0;
+                    continue;
+                }
+                while (pc.passesLeft > 0 && d.runOnce()) {
+                    pc.passesLeft--;
+                    progress = true;
+                    if (engines.get(id).unsyncedJournal().unsyncedBatches() > 0 && powerRandom.nextBoolean()) {
+                        pc.passesLeft = 0; // strike while something can be lost
+                    }
+                }
+                if (pc.passesLeft == 0) {
+                    pendingCrashes.remove(id);
+                    count("crashBetweenPasses");
+                    crashAndRestartLater(id, pc.restartDelay);
+                }
             }
         }
     }
@@ -328,13 +450,15 @@ final class MultiRaftSimulation {
 
     private String finish() {
         clients.loadOn = false;
+        pendingCrashes.clear();
         faults.healAll();
         faults.setRates(MultiRaftNemesis.CALM);
         for (NodeId id : ids) {
             restart(id);
         }
         queue.removeIf(e -> e.kind.equals("nemesis") || e.kind.equals("rates") || e.kind.equals("transfer")
-                || e.kind.equals("restart") || e.kind.equals("heal") || e.kind.equals("startMove"));
+                || e.kind.equals("restart") || e.kind.equals("heal") || e.kind.equals("startMove")
+                || e.kind.equals("crashDue"));
         long deadline = now + SETTLE_LIMIT_MS;
         while (!nemesis.movesDone() || !invariants.settled()) {
             if (now >= deadline) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Seeded runs of {@link MultiRaftSimulation}: many groups on 3 and 5 real stores under crashes,
+ * Seeded runs of {@link MultiRaftSimulation}: many groups on 3 and 5 real stores under crashes
+ * (power failures losing a random suffix of the unsynced writes, some clean closes),
  * partitions, lossy links, leader transfers, small snapshot thresholds (lagging replicas catch
  * up by InstallSnapshot) and, on 5 stores, replica moves (add learner, promote, remove). A failure names its seed and the command that
  * replays it ({@link #replay} with {@code -Dmsim.replay=nodes,groups,seed,durationMs,quiesce,bug}).
@@ -66,7 +67,13 @@ class MultiRaftSimulationTest {
         }
     }
 
-    /** Seeds of this session's sweeps (`bench/raft.sh msim 3 200 229`), kept as a fixed CI set. */
+    /**
+     * Seeds of this session's sweeps (`bench/raft.sh msim 3 200 229`), kept as a fixed CI set.
+     * Seed 207 was the first to catch something with power failures: one kept a replica's new
+     * snapshot (at 21) but lost the compaction written after it, so the log restarted at 1 ("snapshot
+     * does not sit at the log start"). Harmless for safety, but fixed: a snapshot and its
+     * compaction are now one write (see {@code RocksRaftStorageTest}).
+     */
     @ParameterizedTest
     @ValueSource(longs = {200, 201, 202, 203, 204, 205, 206, 207, 208, 209})
     void threeStoresSweptSeeds(long seed, @TempDir Path dir) {
@@ -136,6 +143,32 @@ class MultiRaftSimulationTest {
         AssertionError e = assertThrows(AssertionError.class, () -> run(
                 new MultiRaftSimulation.Options(3, 10, 1, 2_000, true, MultiRaftSimulation.Bug.EARLY_ACKS), dir));
         assertTrue(e.getMessage().contains("durable on only"), e.getMessage());
+    }
+
+    /**
+     * Negative control of the power-failure model: Raft log writes never synced (members answer
+     * appends that a power failure may lose) are caught by the quorum-durability check, which
+     * judges acknowledged writes by synced state.
+     */
+    @Test
+    void unsyncedLogWritesAreCaught(@TempDir Path dir) {
+        AssertionError e = assertThrows(AssertionError.class, () -> run(
+                new MultiRaftSimulation.Options(3, 10, 1, 2_000, true, MultiRaftSimulation.Bug.UNSYNCED_LOG), dir));
+        assertTrue(e.getMessage().contains("durable on only"), e.getMessage());
+    }
+
+    /**
+     * The same fault with acknowledgements of live stores judged by the logs they published
+     * (unsynced writes included), as before the power-failure model: only a power failure
+     * reveals it. Seed 9 (of 1..12 swept) crashes n2, whose power failure loses 530 unsynced
+     * batches: an acknowledged write's entry is then on disk only on n1.
+     */
+    @Test
+    void unsyncedLogWritesAreCaughtByPowerFailuresAlone(@TempDir Path dir) {
+        AssertionError e = assertThrows(AssertionError.class, () -> run(new MultiRaftSimulation.Options(3, 5, 9,
+                3_000, true, MultiRaftSimulation.Bug.UNSYNCED_LOG_CRASHES_ONLY), dir));
+        assertTrue(e.getMessage().contains("durable on only"), e.getMessage());
+        assertTrue(e.getMessage().contains("powerFailure=1"), e.getMessage());
     }
 
     @Test
