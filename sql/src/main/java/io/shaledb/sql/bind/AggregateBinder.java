@@ -18,6 +18,9 @@ import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -53,8 +56,12 @@ final class AggregateBinder implements ExpressionConverter.Grouped {
     this.plain = plain;
   }
 
-  /** Whether the expression contains a call to an aggregate function. */
+  /** Whether the expression contains a call to an aggregate function (outside sub-queries). */
   static boolean containsAggregate(SqlNode node) {
+    if (node instanceof SqlSelect || node instanceof SqlOrderBy || node != null
+        && node.getKind().belongsTo(SqlKind.SET_QUERY)) {
+      return false;
+    }
     if (node instanceof SqlCall call) {
       if (aggFunction(call) != null) {
         return true;
@@ -108,6 +115,9 @@ final class AggregateBinder implements ExpressionConverter.Grouped {
 
   /** Registers every aggregate call in {@code node} (select item, HAVING or ORDER BY item). */
   void collectAggregates(SqlNode node) {
+    if (node instanceof SqlSelect || node instanceof SqlOrderBy || node.getKind().belongsTo(SqlKind.SET_QUERY)) {
+      throw new UnsupportedQueryException("sub-query in grouped SELECT");
+    }
     if (node instanceof SqlCall call) {
       SqlAggFunction f = aggFunction(call);
       if (f != null) {

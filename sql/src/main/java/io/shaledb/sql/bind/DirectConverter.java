@@ -74,6 +74,15 @@ public final class DirectConverter {
 
   /** The plan of {@code query}; throws {@link UnsupportedQueryException} outside the subset. */
   public DirectPlan convert(SqlNode query) {
+    return query(query, true);
+  }
+
+  /** An uncorrelated sub-query: ORDER BY without LIMIT/OFFSET is dropped, as SqlToRelConverter does. */
+  private RelNode subQuery(SqlNode query) {
+    return query(query, false).rel();
+  }
+
+  private DirectPlan query(SqlNode query, boolean top) {
     SqlNode q = query;
     SqlNodeList orderList = null;
     SqlNode offset = null;
@@ -96,6 +105,9 @@ public final class DirectConverter {
       offset = select.getOffset();
       fetch = select.getFetch();
     }
+    if (!top && offset == null && fetch == null) {
+      orderList = null;
+    }
     return select(select, orderList, offset, fetch);
   }
 
@@ -114,7 +126,8 @@ public final class DirectConverter {
         ? new From(LogicalValues.createOneRow(cluster), List.of())
         : from(select.getFrom(), 0);
     FromScope scope = new FromScope(from.sources());
-    ExpressionConverter plain = new ExpressionConverter(rb, scope, null);
+    ExpressionConverter plain = new ExpressionConverter(rb, scope, null, this::subQuery);
+    ExpressionConverter noSubQueries = new ExpressionConverter(rb, scope, null);
     RelNode root = from.rel();
 
     SqlNode where = select.getWhere();
@@ -141,7 +154,7 @@ public final class DirectConverter {
       if (items.hasStar()) {
         throw new UnsupportedQueryException("star in grouped SELECT");
       }
-      binder = new AggregateBinder(rb, plain);
+      binder = new AggregateBinder(rb, noSubQueries);
       if (select.getGroup() != null) {
         for (SqlNode g : select.getGroup()) {
           binder.addGroupExpr(g);
@@ -180,7 +193,7 @@ public final class DirectConverter {
     List<RexNode> extras = new ArrayList<>();
     if (orderList != null) {
       for (SqlNode item : orderList) {
-        collations.add(orderItem(item, items, exprs, extras, conv));
+        collations.add(orderItem(item, items, exprs, extras, aggregate ? conv : noSubQueries));
       }
     }
     if (!extras.isEmpty() && select.isDistinct()) {

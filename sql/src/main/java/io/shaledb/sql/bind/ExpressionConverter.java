@@ -4,11 +4,16 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
@@ -53,16 +58,29 @@ final class ExpressionConverter {
     RexNode lookup(SqlNode node);
   }
 
+  /** Converts the query of a sub-query expression (not at the top of the statement). */
+  interface SubQueries {
+    /** The plan of {@code query} as a sub-query; throws {@link UnsupportedQueryException}. */
+    org.apache.calcite.rel.RelNode convertSubQuery(SqlNode query);
+  }
+
   private final RexBuilder rb;
   private final RelDataTypeFactory tf;
   private final FromScope scope;
   private final Grouped grouped;
+  private final SubQueries subQueries;
 
   ExpressionConverter(RexBuilder rb, FromScope scope, Grouped grouped) {
+    this(rb, scope, grouped, null);
+  }
+
+  /** @param subQueries converts uncorrelated sub-queries, or null when they are not supported here */
+  ExpressionConverter(RexBuilder rb, FromScope scope, Grouped grouped, SubQueries subQueries) {
     this.rb = rb;
     this.tf = rb.getTypeFactory();
     this.scope = scope;
     this.grouped = grouped;
+    this.subQueries = subQueries;
   }
 
   FromScope scope() {
@@ -85,6 +103,14 @@ final class ExpressionConverter {
     }
     if (node instanceof SqlLiteral lit) {
       return literal(lit);
+    }
+    if (node.getKind().belongsTo(SqlKind.QUERY)) {
+      // a query where a value is expected: a scalar sub-query (the validator wraps it so)
+      RelNode rel = subQuery(node);
+      if (rel.getRowType().getFieldCount() != 1) {
+        throw new UnsupportedQueryException("scalar sub-query columns");
+      }
+      return RexSubQuery.scalar(rel);
     }
     if (node instanceof SqlCase kase) {
       return caseExpr(kase.getWhenOperands().getList(), kase.getThenOperands().getList(),
@@ -182,8 +208,23 @@ final class ExpressionConverter {
       case OTHER_FUNCTION, COALESCE, NULLIF -> {
         return function(call);
       }
+      case EXISTS -> {
+        RelNode rel = subQuery(ops.get(0));
+        while (rel instanceof Project
+            || rel instanceof Sort sort && sort.fetch == null && sort.offset == null) {
+          rel = ((SingleRel) rel).getInput();
+        }
+        return RexSubQuery.exists(rel);
+      }
       default -> throw new UnsupportedQueryException("operator " + call.getKind());
     }
+  }
+
+  private RelNode subQuery(SqlNode query) {
+    if (subQueries == null) {
+      throw new UnsupportedQueryException("sub-query here");
+    }
+    return subQueries.convertSubQuery(query);
   }
 
   private RexNode make(SqlOperator op, List<RexNode> operands) {
@@ -287,7 +328,17 @@ final class ExpressionConverter {
   private RexNode inList(SqlBasicCall call) {
     SqlNode left = call.operand(0);
     if (!(call.operand(1) instanceof SqlNodeList list)) {
-      throw new UnsupportedQueryException("IN sub-query");
+      if (left.getKind() == SqlKind.ROW || SqlUtil.isNullLiteral(left, false)) {
+        throw new UnsupportedQueryException("IN sub-query operand");
+      }
+      RelNode rel = subQuery(call.operand(1));
+      RexNode l = convert(left);
+      if (rel.getRowType().getFieldCount() != 1
+          || rel.getRowType().getFieldList().get(0).getType().getSqlTypeName() != l.getType().getSqlTypeName()) {
+        throw new UnsupportedQueryException("IN sub-query types");
+      }
+      RexNode in = RexSubQuery.in(rel, com.google.common.collect.ImmutableList.of(l));
+      return call.getKind() == SqlKind.NOT_IN ? rb.makeCall(SqlStdOperatorTable.NOT, in) : in;
     }
     if (list.size() >= IN_LIST_LIMIT || list.isEmpty() || left.getKind() == SqlKind.ROW
         || SqlUtil.isNullLiteral(left, false)) {

@@ -169,7 +169,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     SqlNode rewritten = query.accept(new FunctionRewriter(databaseName));
     List<String> labels = ColumnLabels.of(rewritten);
     Converted converted = null;
-    if (heuristic && DIRECT) {
+    if (heuristic && directEnabled()) {
       converted = convertDirectly(rewritten, labels);
       PlanPhase.TO_REL.end(t0);
       if (converted != null && verifyMode()) {
@@ -321,8 +321,13 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         paramTypes, Map.copyOf(publicSchema.resolved()));
   }
 
-  /** Whether the direct converter plans queries it supports (else always the validator path). */
-  private static final boolean DIRECT = !"false".equals(System.getProperty("shale.direct"));
+  /**
+   * Whether the direct converter plans the queries it supports ({@code -Dshale.direct=false}
+   * disables it: always the validator path). Read per planning so tests can switch it.
+   */
+  private static boolean directEnabled() {
+    return !"false".equals(System.getProperty("shale.direct"));
+  }
   /**
    * Verify mode ({@code -Dshale.direct.verify=true}, read per planning so tests can switch it):
    * queries the direct converter supports are also converted by the validator path, and any
@@ -337,7 +342,20 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> FALLBACK_REASONS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Queries planned by the direct converter and by the validator path (fall-backs) so far in this JVM. */
+  /** Queries the direct converter planned so far in this JVM. */
+  public static long directPlanCount() {
+    return DIRECT_PLANS.sum();
+  }
+
+  /** Queries the direct converter refused (planned by the validator path) so far in this JVM. */
+  public static long fallbackPlanCount() {
+    return FALLBACK_PLANS.sum();
+  }
+
+  /**
+   * Queries planned by the direct converter and by the validator path (fall-backs) so far in
+   * this JVM, with the commonest reasons for falling back when {@code -Dshale.direct.debug=true}.
+   */
   public static String directCounts() {
     StringBuilder sb = new StringBuilder("direct " + DIRECT_PLANS.sum() + ", fallback " + FALLBACK_PLANS.sum());
     if (!FALLBACK_REASONS.isEmpty()) {
