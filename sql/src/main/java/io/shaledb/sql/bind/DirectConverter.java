@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import com.google.common.collect.ImmutableSet;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.ViewExpanders;
@@ -15,8 +16,10 @@ import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalValues;
@@ -74,15 +77,15 @@ public final class DirectConverter {
 
   /** The plan of {@code query}; throws {@link UnsupportedQueryException} outside the subset. */
   public DirectPlan convert(SqlNode query) {
-    return query(query, true);
+    return query(query, true, null);
   }
 
   /** An uncorrelated sub-query: ORDER BY without LIMIT/OFFSET is dropped, as SqlToRelConverter does. */
-  private RelNode subQuery(SqlNode query) {
-    return query(query, false).rel();
+  private RelNode subQuery(SqlNode query, FromScope outer) {
+    return query(query, false, outer).rel();
   }
 
-  private DirectPlan query(SqlNode query, boolean top) {
+  private DirectPlan query(SqlNode query, boolean top, FromScope outer) {
     SqlNode q = query;
     SqlNodeList orderList = null;
     SqlNode offset = null;
@@ -108,10 +111,11 @@ public final class DirectConverter {
     if (!top && offset == null && fetch == null) {
       orderList = null;
     }
-    return select(select, orderList, offset, fetch);
+    return select(select, orderList, offset, fetch, outer);
   }
 
-  private DirectPlan select(SqlSelect select, SqlNodeList orderList, SqlNode offset, SqlNode fetch) {
+  private DirectPlan select(SqlSelect select, SqlNodeList orderList, SqlNode offset, SqlNode fetch,
+      FromScope outer) {
     if (select.getWindowList() != null && !select.getWindowList().isEmpty()
         || select.getQualify() != null || select.hasHints()) {
       throw new UnsupportedQueryException("SELECT form");
@@ -125,9 +129,9 @@ public final class DirectConverter {
     From from = select.getFrom() == null
         ? new From(LogicalValues.createOneRow(cluster), List.of())
         : from(select.getFrom(), 0);
-    FromScope scope = new FromScope(from.sources());
-    ExpressionConverter plain = new ExpressionConverter(rb, scope, null, this::subQuery);
-    ExpressionConverter noSubQueries = new ExpressionConverter(rb, scope, null);
+    FromScope scope = new FromScope(cluster, from.sources(), outer);
+    ExpressionConverter plain = new ExpressionConverter(rb, scope, null, q -> subQuery(q, scope));
+    ExpressionConverter noSubQueries = new ExpressionConverter(rb, scope.withoutOuter(), null);
     RelNode root = from.rel();
 
     SqlNode where = select.getWhere();
@@ -135,9 +139,13 @@ public final class DirectConverter {
       if (AggregateBinder.containsAggregate(where)) {
         throw new UnsupportedQueryException("aggregate in WHERE");
       }
+      scope.startClause();
       RexNode cond = condition(plain, where);
       cond = RexUtil.removeNullabilityCast(tf, cond);
-      if (!cond.isAlwaysTrue()) {
+      CorrelationId correl = scope.clauseCorrelation();
+      if (correl != null) {
+        root = LogicalFilter.create(root, cond, ImmutableSet.of(correl));
+      } else if (!cond.isAlwaysTrue()) {
         root = RelFactories.DEFAULT_FILTER_FACTORY.createFilter(root, cond, Set.of());
       }
     }
@@ -174,6 +182,7 @@ public final class DirectConverter {
     }
 
     // select list
+    scope.startClause();
     List<RexNode> exprs = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       SqlNode e = items.exprs().get(i);
@@ -187,6 +196,7 @@ public final class DirectConverter {
       }
     }
     int selectCount = exprs.size();
+    CorrelationId selectCorrel = scope.clauseCorrelation();
 
     // ORDER BY
     List<RelFieldCollation> collations = new ArrayList<>();
@@ -214,7 +224,8 @@ public final class DirectConverter {
       relBuilder.project(all, projectNames).rename(projectNames);
       root = relBuilder.build();
     } else {
-      root = relBuilder.push(root).projectNamed(all, projectNames, true).build();
+      root = relBuilder.push(root).projectNamed(all, projectNames, true,
+          selectCorrel == null ? Set.of() : Set.of(selectCorrel)).build();
     }
 
     if (select.isDistinct()) {
@@ -362,11 +373,11 @@ public final class DirectConverter {
         if (AggregateBinder.containsAggregate(on)) {
           throw new UnsupportedQueryException("aggregate in ON");
         }
-        cond = condition(new ExpressionConverter(rb, new FromScope(local), null), on);
+        cond = condition(new ExpressionConverter(rb, new FromScope(cluster, local, null), null), on);
       } else {
         throw new UnsupportedQueryException("join condition");
       }
-      new FromScope(sources); // rejects duplicate aliases
+      new FromScope(cluster, sources, null); // rejects duplicate aliases
       RelNode rel = relBuilder.push(left.rel()).push(right.rel()).join(JoinRelType.INNER, cond).build();
       return new From(rel, sources);
     }

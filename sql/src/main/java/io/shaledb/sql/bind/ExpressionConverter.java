@@ -99,7 +99,7 @@ final class ExpressionConverter {
         throw new UnsupportedQueryException("column not grouped");
       }
       FromScope.Column c = scope.resolve(id);
-      return rb.makeInputRef(c.type(), c.index());
+      return c.correl() == null ? rb.makeInputRef(c.type(), c.index()) : rb.makeFieldAccess(c.correl(), c.index());
     }
     if (node instanceof SqlLiteral lit) {
       return literal(lit);

@@ -2,15 +2,21 @@ package io.shaledb.sql.bind;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlIdentifier;
 
 /**
  * The names visible in a SELECT's FROM clause: its sources (tables, with their aliases) laid out
- * left to right in the joined row. Resolves column references the way the validator does for
- * the supported subset and refuses ({@link UnsupportedQueryException}) unknown and ambiguous
- * names, so the validator path reports those. Immutable after construction.
+ * left to right in the joined row, and for a sub-query the enclosing query's sources (outer
+ * references, one level up, through a correlation variable as SqlToRelConverter makes them).
+ * Resolves column references the way the validator does for the supported subset and refuses
+ * ({@link UnsupportedQueryException}) unknown and ambiguous names, so the validator path
+ * reports those. One per SELECT; not thread-safe.
  */
 final class FromScope {
   /**
@@ -23,13 +29,24 @@ final class FromScope {
    */
   record Source(String alias, RelDataType rowType, int offset, String table) {}
 
-  /** A resolved column: its position in the joined row, its type and origin. */
-  record Column(int index, RelDataType type, List<String> origin) {}
+  /**
+   * A resolved column: its position in the joined row, its type and origin; {@code correl} is
+   * the enclosing query's correlation variable when the column is an outer reference, else null.
+   */
+  record Column(int index, RelDataType type, List<String> origin, RexNode correl) {}
 
+  private final RelOptCluster cluster;
   private final List<Source> sources;
   private final int fieldCount;
+  /** The enclosing query's scope, for outer references of a sub-query (one level), or null. */
+  private final FromScope outer;
+  /** This scope's correlation in the clause being converted (created on first outer reference). */
+  private CorrelationId correlationId;
+  private RexNode correlationVariable;
 
-  FromScope(List<Source> sources) {
+  FromScope(RelOptCluster cluster, List<Source> sources, FromScope outer) {
+    this.cluster = cluster;
+    this.outer = outer;
     this.sources = List.copyOf(sources);
     int n = 0;
     for (int i = 0; i < sources.size(); i++) {
@@ -52,23 +69,77 @@ final class FromScope {
     return fieldCount;
   }
 
-  /** The source with this alias, or a refusal. */
-  Source source(String alias) {
+  /** The same sources without access to an enclosing query (GROUP BY, ORDER BY, ON). */
+  FromScope withoutOuter() {
+    return outer == null ? this : new FromScope(cluster, sources, null);
+  }
+
+  /** Starts a clause (WHERE, select list): its sub-queries get a fresh correlation variable. */
+  void startClause() {
+    correlationId = null;
+    correlationVariable = null;
+  }
+
+  /** The correlation the sub-queries of the current clause used, or null. */
+  CorrelationId clauseCorrelation() {
+    return correlationId;
+  }
+
+  private RexNode correlationVariable() {
+    if (correlationVariable == null) {
+      RelDataTypeFactory.Builder b = cluster.getTypeFactory().builder();
+      for (Source s : sources) {
+        b.addAll(s.rowType().getFieldList());
+      }
+      correlationId = cluster.createCorrel();
+      correlationVariable = cluster.getRexBuilder().makeCorrel(b.uniquify().build(), correlationId);
+    }
+    return correlationVariable;
+  }
+
+  /** The source with this alias, or null. */
+  private Source find(String alias) {
     for (Source s : sources) {
       if (s.alias().equals(alias)) {
         return s;
       }
     }
-    throw new UnsupportedQueryException("unknown FROM alias");
+    return null;
   }
 
-  /** Resolves {@code col} or {@code alias.col}. */
+  /** The source with this alias, or a refusal. */
+  Source source(String alias) {
+    Source s = find(alias);
+    if (s == null) {
+      throw new UnsupportedQueryException("unknown FROM alias");
+    }
+    return s;
+  }
+
+  /** Resolves {@code col} or {@code alias.col}, here or else in the enclosing query. */
   Column resolve(SqlIdentifier id) {
+    Column c = resolveLocal(id);
+    if (c != null) {
+      return c;
+    }
+    if (outer != null) {
+      Column o = outer.resolveLocal(id);
+      if (o != null) {
+        return new Column(o.index(), o.type(), o.origin(), outer.correlationVariable());
+      }
+    }
+    throw new UnsupportedQueryException("unknown column");
+  }
+
+  private Column resolveLocal(SqlIdentifier id) {
     if (id.isStar()) {
       throw new UnsupportedQueryException("star in expression");
     }
     if (id.names.size() == 2) {
-      Source s = source(id.names.get(0));
+      Source s = find(id.names.get(0));
+      if (s == null) {
+        return null;
+      }
       RelDataTypeField f = field(s, id.names.get(1));
       if (f == null) {
         throw new UnsupportedQueryException("unknown column");
@@ -89,9 +160,6 @@ final class FromScope {
         found = column(s, f);
       }
     }
-    if (found == null) {
-      throw new UnsupportedQueryException("unknown column");
-    }
     return found;
   }
 
@@ -108,7 +176,7 @@ final class FromScope {
 
   private static Column column(Source s, RelDataTypeField f) {
     List<String> origin = s.table() == null ? null : List.of(s.table(), f.getName());
-    return new Column(s.offset() + f.getIndex(), f.getType(), origin);
+    return new Column(s.offset() + f.getIndex(), f.getType(), origin, null);
   }
 
   private static RelDataTypeField field(Source s, String name) {
