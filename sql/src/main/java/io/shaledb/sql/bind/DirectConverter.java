@@ -20,11 +20,14 @@ import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalIntersect;
+import org.apache.calcite.rel.logical.LogicalMinus;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
@@ -40,8 +43,10 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSetOperator;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -95,6 +100,9 @@ public final class DirectConverter {
       orderList = ob.orderList;
       offset = ob.offset;
       fetch = ob.fetch;
+    }
+    if (q.getKind() == SqlKind.UNION || q.getKind() == SqlKind.EXCEPT || q.getKind() == SqlKind.INTERSECT) {
+      return setOperation((SqlCall) q, top || offset != null || fetch != null ? orderList : null, offset, fetch);
     }
     if (!(q instanceof SqlSelect select)) {
       throw new UnsupportedQueryException("not a SELECT");
@@ -255,6 +263,91 @@ public final class DirectConverter {
       rowType.add(items.names().get(i), exprs.get(i).getType());
     }
     return new DirectPlan(root, rowType.build(), Collections.unmodifiableList(new ArrayList<>(items.origins())));
+  }
+
+  /**
+   * UNION/EXCEPT/INTERSECT [ALL] of branches whose column types agree (else the validator would
+   * coerce them). With ORDER BY/LIMIT the validator wraps it as {@code SELECT * FROM (...)
+   * ORDER BY ...}; ORDER BY items here are ordinals or result column names.
+   */
+  private DirectPlan setOperation(SqlCall call, SqlNodeList orderList, SqlNode offset, SqlNode fetch) {
+    DirectPlan left = query(call.operand(0), false, null);
+    DirectPlan right = query(call.operand(1), false, null);
+    List<RelDataTypeField> lf = left.rel().getRowType().getFieldList();
+    List<RelDataTypeField> rf = right.rel().getRowType().getFieldList();
+    if (lf.size() != rf.size()) {
+      throw new UnsupportedQueryException("set operation column count");
+    }
+    for (int i = 0; i < lf.size(); i++) {
+      if (!SqlTypeUtil.equalSansNullability(tf, lf.get(i).getType(), rf.get(i).getType())) {
+        throw new UnsupportedQueryException("set operation column types");
+      }
+    }
+    boolean all = ((SqlSetOperator) call.getOperator()).isAll();
+    RelNode rel = switch (call.getKind()) {
+      case UNION -> relBuilder.push(left.rel()).push(right.rel()).union(all, 2).build();
+      case INTERSECT -> LogicalIntersect.create(List.of(left.rel(), right.rel()), all);
+      default -> LogicalMinus.create(List.of(left.rel(), right.rel()), all);
+    };
+    List<String> names = left.rowType().getFieldNames();
+    RelDataTypeFactory.Builder rowType = tf.builder();
+    List<List<String>> origins = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      rowType.add(names.get(i), rel.getRowType().getFieldList().get(i).getType());
+      origins.add(null);
+    }
+    boolean zeroOffset = offset == null || offset instanceof SqlNumericLiteral n
+        && BigDecimal.ZERO.compareTo(n.bigDecimalValue()) == 0;
+    if (orderList != null && !orderList.isEmpty() || !zeroOffset || fetch != null) {
+      List<RexNode> refs = new ArrayList<>();
+      for (int i = 0; i < names.size(); i++) {
+        refs.add(rb.makeInputRef(rel, i));
+      }
+      rel = relBuilder.push(rel).projectNamed(refs, names, true).build();
+      List<RelFieldCollation> collations = new ArrayList<>();
+      for (SqlNode item : orderList == null ? SqlNodeList.EMPTY : orderList) {
+        collations.add(setOrderItem(item, names));
+      }
+      rel = LogicalSort.create(rel, cluster.traitSet().canonize(RelCollations.of(collations)),
+          offset == null ? null : limit(offset), fetch == null ? null : limit(fetch));
+    }
+    return new DirectPlan(rel, rowType.build(), Collections.unmodifiableList(origins));
+  }
+
+  private static RelFieldCollation setOrderItem(SqlNode item, List<String> names) {
+    RelFieldCollation.Direction dir = RelFieldCollation.Direction.ASCENDING;
+    RelFieldCollation.NullDirection nulls = RelFieldCollation.NullDirection.UNSPECIFIED;
+    SqlNode e = item;
+    while (true) {
+      if (e.getKind() == SqlKind.DESCENDING) {
+        dir = RelFieldCollation.Direction.DESCENDING;
+      } else if (e.getKind() == SqlKind.NULLS_FIRST) {
+        nulls = RelFieldCollation.NullDirection.FIRST;
+      } else if (e.getKind() == SqlKind.NULLS_LAST) {
+        nulls = RelFieldCollation.NullDirection.LAST;
+      } else {
+        break;
+      }
+      e = ((SqlCall) e).operand(0);
+    }
+    if (nulls == RelFieldCollation.NullDirection.UNSPECIFIED) {
+      nulls = dir == RelFieldCollation.Direction.DESCENDING
+          ? RelFieldCollation.NullDirection.FIRST : RelFieldCollation.NullDirection.LAST;
+    }
+    int index = -1;
+    if (e instanceof SqlNumericLiteral lit && lit.isInteger()) {
+      int k = lit.intValue(false);
+      if (k >= 1 && k <= names.size()) {
+        index = k - 1;
+      }
+    } else if (e instanceof SqlIdentifier id && id.isSimple() && names.indexOf(id.getSimple()) >= 0
+        && names.indexOf(id.getSimple()) == names.lastIndexOf(id.getSimple())) {
+      index = names.indexOf(id.getSimple());
+    }
+    if (index < 0) {
+      throw new UnsupportedQueryException("ORDER BY item of a set operation");
+    }
+    return new RelFieldCollation(index, dir, nulls);
   }
 
   private RexNode condition(ExpressionConverter conv, SqlNode node) {

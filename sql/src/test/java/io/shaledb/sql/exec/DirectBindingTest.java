@@ -63,6 +63,13 @@ class DirectBindingTest extends SqlTestBase {
       "SELECT col0 FROM tab1 WHERE EXISTS ( SELECT 1 FROM tab0 WHERE col0 > 15 ) AND NOT EXISTS ( SELECT * FROM tab0 WHERE pk > 10 )",
       "SELECT col0, ( SELECT MAX ( col1 ) FROM tab1 ) - col1 FROM tab1 WHERE col0 > ( SELECT MIN ( col0 ) FROM tab1 )",
       "SELECT col0, COUNT ( * ) AS n FROM tab1 GROUP BY col0 ORDER BY n, col0",
+      "SELECT pk FROM tab0 AS t WHERE col0 > ( SELECT AVG ( col0 ) FROM tab0 WHERE pk <> t.pk )",
+      "SELECT pk, ( SELECT COUNT ( * ) FROM tab0 AS x WHERE x.col0 < t.col0 ) FROM tab0 AS t",
+      "SELECT col0 FROM tab1 AS t WHERE EXISTS ( SELECT 1 FROM tab0 WHERE tab0.col3 * 10 < t.col2 )",
+      "SELECT col0 FROM tab1 UNION SELECT col1 FROM tab1",
+      "SELECT col0, col1 FROM tab1 EXCEPT SELECT col1, col0 FROM tab1 ORDER BY 1",
+      "SELECT col0 FROM tab1 INTERSECT ALL SELECT col0 FROM tab1 WHERE col0 > 50",
+      "SELECT col0 FROM tab1 UNION ALL SELECT col2 FROM tab1 ORDER BY col0 DESC LIMIT 3",
   })
   void sameAnswersAsTheValidatorPath(String sql) {
     Result direct = withProperty("shale.direct.verify", "true", () -> planned(sql));
@@ -76,8 +83,7 @@ class DirectBindingTest extends SqlTestBase {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "SELECT col0 FROM tab1 WHERE col1 IN (SELECT col2 FROM tab1)",
-      "SELECT col0 FROM tab1 UNION SELECT col1 FROM tab1",
+      "SELECT col0 FROM tab1 UNION SELECT col1 FROM tab0",
       "SELECT NULL FROM tab1",
       "SELECT col0 FROM tab1 WHERE col0 IN (1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20)",
       "SELECT tab0.col0 FROM tab0 LEFT JOIN tab1 ON tab0.col0 = tab1.col0",
@@ -87,7 +93,8 @@ class DirectBindingTest extends SqlTestBase {
       "SELECT LOWER ( col2 ) FROM tab0",
       "SELECT CAST ( col0 AS TEXT ) FROM tab1",
       "SELECT * FROM ( SELECT col0 FROM tab1 ) AS t",
-      "SELECT col0 FROM tab1 AS t WHERE EXISTS ( SELECT 1 FROM tab0 WHERE tab0.col0 = t.col1 )",
+      "SELECT col0 FROM tab1 AS t WHERE EXISTS ( SELECT 1 FROM tab0 WHERE col0 IN ( SELECT col1 FROM tab1 WHERE col0 = t.col0 ) )",
+      "SELECT col0 FROM tab1 AS t GROUP BY col0 HAVING COUNT ( * ) > ( SELECT COUNT ( * ) FROM tab0 )",
       "SELECT col0, ( SELECT COUNT ( * ) FROM tab0 ) FROM tab1 GROUP BY col0",
       "SELECT col0 FROM tab1 WHERE col0 IN ( SELECT col1 FROM tab0 )",
   })
