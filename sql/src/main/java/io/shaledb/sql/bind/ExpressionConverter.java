@@ -168,7 +168,7 @@ final class ExpressionConverter {
         return x;
       }
       case EQUALS, NOT_EQUALS -> {
-        List<RexNode> e = comparable(firstKnown(ops));
+        List<RexNode> e = coerced(comparable(firstKnown(ops)));
         RelDataType common = tf.leastRestrictive(types(e));
         if (common == null) {
           throw new UnsupportedQueryException("no common type");
@@ -180,7 +180,7 @@ final class ExpressionConverter {
         return make(op, cast);
       }
       case LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
-        return make(op, comparable(firstKnown(ops)));
+        return make(op, coerced(comparable(firstKnown(ops))));
       }
       case AND, OR -> {
         List<RexNode> e = booleans(ops);
@@ -296,6 +296,26 @@ final class ExpressionConverter {
     return e;
   }
 
+  /** Operands with the validator's implicit casts to their common type (if not all same-named). */
+  private List<RexNode> coerced(List<RexNode> e) {
+    boolean sameNamed = true;
+    for (int i = 1; i < e.size(); i++) {
+      sameNamed &= SqlTypeUtil.sameNamedType(e.get(i - 1).getType(), e.get(i).getType());
+    }
+    if (sameNamed && e.size() > 2) {
+      return e;
+    }
+    RelDataType common = e.get(0).getType();
+    for (int i = 1; i < e.size(); i++) {
+      common = ComparisonCoercion.commonType(tf, common, e.get(i).getType());
+    }
+    List<RexNode> out = new ArrayList<>();
+    for (RexNode x : e) {
+      out.add(ComparisonCoercion.coerce(rb, x, common));
+    }
+    return out;
+  }
+
   private static List<RelDataType> types(List<RexNode> e) {
     List<RelDataType> t = new ArrayList<>();
     for (RexNode x : e) {
@@ -305,7 +325,7 @@ final class ExpressionConverter {
   }
 
   private RexNode between(SqlBetweenOperator op, SqlBasicCall call) {
-    List<RexNode> e = comparable(firstKnown(call.getOperandList()));
+    List<RexNode> e = coerced(comparable(firstKnown(call.getOperandList())));
     RexNode x = e.get(SqlBetweenOperator.VALUE_OPERAND);
     RexNode y = e.get(SqlBetweenOperator.LOWER_OPERAND);
     RexNode z = e.get(SqlBetweenOperator.UPPER_OPERAND);
@@ -333,8 +353,8 @@ final class ExpressionConverter {
       }
       RelNode rel = subQuery(call.operand(1));
       RexNode l = convert(left);
-      if (rel.getRowType().getFieldCount() != 1
-          || rel.getRowType().getFieldList().get(0).getType().getSqlTypeName() != l.getType().getSqlTypeName()) {
+      if (rel.getRowType().getFieldCount() != 1 || !SqlTypeUtil.equalSansNullability(tf,
+          rel.getRowType().getFieldList().get(0).getType(), l.getType())) {
         throw new UnsupportedQueryException("IN sub-query types");
       }
       RexNode in = RexSubQuery.in(rel, com.google.common.collect.ImmutableList.of(l));
@@ -344,12 +364,34 @@ final class ExpressionConverter {
         || SqlUtil.isNullLiteral(left, false)) {
       throw new UnsupportedQueryException("IN list shape");
     }
-    List<RexNode> comparisons = new ArrayList<>();
+    // the validator widens the left side and every item to one type, then compares pairwise
+    RexNode l = convert(left);
+    List<RexNode> items = new ArrayList<>();
     for (SqlNode item : list) {
       if (SqlUtil.isNullLiteral(item, false) || item.getKind() == SqlKind.ROW) {
         throw new UnsupportedQueryException("IN list item");
       }
-      comparisons.add(convert(SqlStdOperatorTable.EQUALS.createCall(item.getParserPosition(), left, item)));
+      items.add(convert(item));
+    }
+    List<RexNode> all = new ArrayList<>(items);
+    all.add(l);
+    comparable(all);
+    RelDataType rightType = tf.leastRestrictive(types(items));
+    if (rightType == null) {
+      throw new UnsupportedQueryException("IN list types");
+    }
+    RelDataType widened = ComparisonCoercion.commonType(tf, l.getType(), rightType);
+    l = ComparisonCoercion.coerce(rb, l, widened);
+    List<RexNode> comparisons = new ArrayList<>();
+    for (RexNode item : items) {
+      RexNode r = ComparisonCoercion.coerce(rb, item, widened);
+      RelDataType common = tf.leastRestrictive(List.of(l.getType(), r.getType()));
+      if (common == null) {
+        throw new UnsupportedQueryException("no common type");
+      }
+      comparisons.add(make(SqlStdOperatorTable.EQUALS, List.of(
+          rb.ensureType(call.getParserPosition(), common, l, true),
+          rb.ensureType(call.getParserPosition(), common, r, true))));
     }
     if (call.getKind() == SqlKind.NOT_IN) {
       return rb.makeCall(SqlStdOperatorTable.NOT, RexUtil.composeDisjunction(rb, comparisons));

@@ -67,6 +67,10 @@ class DirectBindingTest extends SqlTestBase {
       "SELECT pk, ( SELECT COUNT ( * ) FROM tab0 AS x WHERE x.col0 < t.col0 ) FROM tab0 AS t",
       "SELECT col0 FROM tab1 AS t WHERE EXISTS ( SELECT 1 FROM tab0 WHERE tab0.col3 * 10 < t.col2 )",
       "SELECT col0 FROM tab1 UNION SELECT col1 FROM tab1",
+      // the validator's implicit casts on comparisons (mixed DOUBLE and DECIMAL literals on one
+      // column used to reach RexSimplify's Sarg builder with Double and BigDecimal values)
+      "SELECT pk FROM tab0 WHERE col1 IN (89.31, 3, 66.84) OR col1 = 58.39 OR col1 > 45.81 AND col1 < 50.5",
+      "SELECT pk FROM tab0 WHERE col1 BETWEEN 1 AND 50.5 OR col0 > 2.5 OR col0 IN (10, 2.5) OR col4 = 8",
       "SELECT col0, col1 FROM tab1 EXCEPT SELECT col1, col0 FROM tab1 ORDER BY 1",
       "SELECT col0 FROM tab1 INTERSECT ALL SELECT col0 FROM tab1 WHERE col0 > 50",
       "SELECT col0 FROM tab1 UNION ALL SELECT col2 FROM tab1 ORDER BY col0 DESC LIMIT 3",
