@@ -15,7 +15,6 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlAggFunction;
-import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -28,7 +27,6 @@ import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -229,15 +227,5 @@ final class AggregateBinder implements ExpressionConverter.Grouped {
       return null;
     }
     return rb.makeInputRef(aggregate.getRowType().getFieldList().get(i).getType(), i);
-  }
-
-  /** Whether a NULL-literal HAVING would be typed BOOLEAN (for callers). */
-  static boolean isBoolean(RexNode e) {
-    return e.getType().getSqlTypeName() == SqlTypeName.BOOLEAN;
-  }
-
-  /** For diagnostics: whether {@code call} is one of the supported aggregate calls. */
-  static boolean isAggregateCall(SqlNode node) {
-    return node instanceof SqlBasicCall call && aggFunction(call) != null;
   }
 }
