@@ -1,6 +1,9 @@
 package io.shaledb.sql.plan;
 
 import io.shaledb.sql.ColumnMeta;
+import io.shaledb.sql.bind.DirectConverter;
+import io.shaledb.sql.bind.DirectPlan;
+import io.shaledb.sql.bind.UnsupportedQueryException;
 import io.shaledb.sql.catalog.Catalog;
 import io.shaledb.sql.catalog.ColumnDescriptor;
 import io.shaledb.sql.catalog.TableDescriptor;
@@ -165,6 +168,30 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     long t0 = PlanPhase.start();
     SqlNode rewritten = query.accept(new FunctionRewriter(databaseName));
     List<String> labels = ColumnLabels.of(rewritten);
+    Converted converted = null;
+    if (heuristic && directEnabled()) {
+      converted = convertDirectly(rewritten, labels);
+      PlanPhase.TO_REL.end(t0);
+      if (converted != null && verifyMode()) {
+        verify(query, converted, convertWithValidator(rewritten, labels, PlanPhase.start()));
+      }
+      t0 = PlanPhase.start();
+    }
+    if (converted == null) {
+      converted = convertWithValidator(rewritten, labels, t0);
+    }
+    return finish(converted, heuristic);
+  }
+
+  /**
+   * A query converted to logical algebra: the plan, the traits the cost-based optimiser must
+   * deliver, the result row type and columns, the parameter types.
+   */
+  private record Converted(RelNode logical, RelTraitSet desired, RelDataType rowType,
+      List<ColumnMeta> columns, List<RelDataType> paramTypes) {}
+
+  /** The validator path: SqlValidator then SqlToRelConverter. */
+  private Converted convertWithValidator(SqlNode rewritten, List<String> labels, long t0) {
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(rewritten);
     RelDataType rowType = validator.getValidatedNodeType(validated);
@@ -192,6 +219,55 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
     }
     PlanPhase.TO_REL.end(t0);
+    return new Converted(logical, desired, rowType, columns(rowType, origins, labels),
+        paramTypesByIndex(validator, validated));
+  }
+
+  /**
+   * The direct path ({@link DirectConverter}): the same algebra without validation, or null when
+   * the query is outside its subset.
+   */
+  private Converted convertDirectly(SqlNode rewritten, List<String> labels) {
+    DirectPlan direct;
+    try {
+      direct = new DirectConverter(cluster, catalogReader, this).convert(rewritten);
+    } catch (UnsupportedQueryException e) {
+      fallback(e.reason());
+      return null;
+    } catch (RuntimeException e) {
+      if (verifyMode()) {
+        throw e;
+      }
+      fallback("error " + e.getClass().getSimpleName());
+      return null;
+    }
+    DIRECT_PLANS.increment();
+    RelNode logical = direct.rel().accept(new ConvertToChecked(cluster.getRexBuilder()));
+    logical = logical.accept(new FloatDivisionGuard(cluster.getRexBuilder()));
+    RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
+    return new Converted(logical, desired, direct.rowType(),
+        columns(direct.rowType(), direct.origins(), labels), List.of());
+  }
+
+  private static void fallback(String reason) {
+    FALLBACK_PLANS.increment();
+    if (DIRECT_DEBUG) {
+      FALLBACK_REASONS.computeIfAbsent(reason, r -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+  }
+
+  /** Verify mode: the direct conversion must report what the validator path reports. */
+  private static void verify(SqlNode query, Converted direct, Converted validated) {
+    if (!direct.rowType().equals(validated.rowType())
+        || !direct.columns().equals(validated.columns())
+        || !direct.paramTypes().equals(validated.paramTypes())) {
+      throw new IllegalStateException("direct plan differs from the validator's for: " + query
+          + "\n direct:    " + direct.rowType().getFullTypeString() + " " + direct.columns()
+          + "\n validator: " + validated.rowType().getFullTypeString() + " " + validated.columns());
+    }
+  }
+
+  private List<ColumnMeta> columns(RelDataType rowType, List<List<String>> origins, List<String> labels) {
     List<ColumnMeta> columns = new ArrayList<>();
     List<RelDataTypeField> fields = rowType.getFieldList();
     for (int i = 0; i < fields.size(); i++) {
@@ -202,7 +278,16 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       }
       columns.add(m);
     }
-    List<RelDataType> paramTypes = paramTypesByIndex(validator, validated);
+    return columns;
+  }
+
+  /** Optimises and compiles a converted query (see {@link #plan(SqlNode, boolean)}). */
+  private PlannedQuery finish(Converted c, boolean heuristic) {
+    RelNode logical = c.logical();
+    RelDataType rowType = c.rowType();
+    List<ColumnMeta> columns = c.columns();
+    List<RelDataType> paramTypes = c.paramTypes();
+    long t0;
     if (heuristic) {
       t0 = PlanPhase.start();
       try {
@@ -226,7 +311,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     t0 = PlanPhase.start();
     registerVolcanoRules();
     Program program = Programs.standard();
-    RelNode best = program.run(planner, logical, desired, List.of(), List.of());
+    RelNode best = program.run(planner, logical, c.desired(), List.of(), List.of());
     PlanPhase.OPTIMIZE.end(t0);
     t0 = PlanPhase.start();
     Map<String, Object> internal = new HashMap<>();
@@ -236,6 +321,54 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     collectScans(best, scans);
     return new PlannedQuery(bindable, RelOptUtil.toString(best), List.copyOf(scans), typeFactory, internal, rowType, columns,
         paramTypes, Map.copyOf(publicSchema.resolved()));
+  }
+
+  /**
+   * Whether the direct converter plans the queries it supports ({@code -Dshale.direct=false}
+   * disables it: always the validator path). Read per planning so tests can switch it.
+   */
+  private static boolean directEnabled() {
+    return !"false".equals(System.getProperty("shale.direct"));
+  }
+  /**
+   * Verify mode ({@code -Dshale.direct.verify=true}, read per planning so tests can switch it):
+   * queries the direct converter supports are also converted by the validator path, and any
+   * difference in row type or columns fails the query loudly.
+   */
+  private static boolean verifyMode() {
+    return Boolean.getBoolean("shale.direct.verify");
+  }
+  private static final boolean DIRECT_DEBUG = Boolean.getBoolean("shale.direct.debug");
+  private static final java.util.concurrent.atomic.LongAdder DIRECT_PLANS = new java.util.concurrent.atomic.LongAdder();
+  private static final java.util.concurrent.atomic.LongAdder FALLBACK_PLANS = new java.util.concurrent.atomic.LongAdder();
+  private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> FALLBACK_REASONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Queries the direct converter planned so far in this JVM. */
+  public static long directPlanCount() {
+    return DIRECT_PLANS.sum();
+  }
+
+  /** Queries the direct converter refused (planned by the validator path) so far in this JVM. */
+  public static long fallbackPlanCount() {
+    return FALLBACK_PLANS.sum();
+  }
+
+  /**
+   * Queries planned by the direct converter and by the validator path (fall-backs) so far in
+   * this JVM, with the commonest reasons for falling back when {@code -Dshale.direct.debug=true}.
+   */
+  public static String directCounts() {
+    StringBuilder sb = new StringBuilder("direct " + DIRECT_PLANS.sum() + ", fallback " + FALLBACK_PLANS.sum());
+    if (!FALLBACK_REASONS.isEmpty()) {
+      sb.append(" (");
+      FALLBACK_REASONS.entrySet().stream()
+          .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+          .limit(15)
+          .forEach(e -> sb.append(e.getKey()).append(": ").append(e.getValue().sum()).append("; "));
+      sb.append(")");
+    }
+    return sb.toString();
   }
 
   /** Whether plans are interpreted when possible (else always code-generated); for comparisons. */

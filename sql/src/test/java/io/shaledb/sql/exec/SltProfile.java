@@ -100,6 +100,7 @@ public final class SltProfile {
               k, v[0], v[1] / 1e6, v[1] / 1e6 / Math.max(1, v[0])));
           System.out.print(PlanPhase.report());
           System.out.println("  plans: " + io.shaledb.sql.plan.QueryPlanner.implementationCounts());
+          System.out.println("  direct: " + io.shaledb.sql.plan.QueryPlanner.directCounts());
           p.failures.stream().limit(5).forEach(x -> System.out.println("  FAIL " + x));
           if (failuresOut != null) {
             Files.write(failuresOut, p.failures, StandardCharsets.UTF_8,
