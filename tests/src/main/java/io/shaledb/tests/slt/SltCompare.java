@@ -49,7 +49,7 @@ public final class SltCompare {
       String[] c = lines[i].split("\t", -1);
       out.add(new SltFileResult(c[0], Integer.parseInt(c[2]), Integer.parseInt(c[3]), Integer.parseInt(c[4]),
           Integer.parseInt(c[5]), Boolean.parseBoolean(c[7]), c[9].isEmpty() ? null : c[9], null,
-          Long.parseLong(c[8]) * 1_000_000L, List.of(), List.of()));
+          Long.parseLong(c[8]) * 1_000_000L, List.of(), List.of(), 0));
     }
     return out;
   }

@@ -18,10 +18,12 @@ import java.util.List;
  * @param wallNanos time spent on the file
  * @param nowPassing listed records (normalised SQL) that ran and passed: to be removed from the list
  * @param failures the unlisted failures kept (at most {@link SltJdbcExecutor#MAX_KEPT_FAILURES})
+ * @param retries statements and queries re-run after a 40001 serialization failure
  */
 public record SltFileResult(
     String file, int passed, int failed, int ignored, int listed, boolean aborted, String abortReason,
-    String firstFailure, long wallNanos, List<String> nowPassing, List<SltJdbcExecutor.Failure> failures) {
+    String firstFailure, long wallNanos, List<String> nowPassing, List<SltJdbcExecutor.Failure> failures,
+    int retries) {
 
   public SltFileResult {
     nowPassing = List.copyOf(nowPassing);
@@ -31,7 +33,7 @@ public record SltFileResult(
   /** A result without listed records. */
   public SltFileResult(String file, int passed, int failed, int ignored, boolean aborted, String abortReason,
       String firstFailure, long wallNanos) {
-    this(file, passed, failed, ignored, 0, aborted, abortReason, firstFailure, wallNanos, List.of(), List.of());
+    this(file, passed, failed, ignored, 0, aborted, abortReason, firstFailure, wallNanos, List.of(), List.of(), 0);
   }
 
   /** The group the file belongs to: {@code select*}, {@code evidence}, {@code index/<kind>}, {@code random/<kind>}. */

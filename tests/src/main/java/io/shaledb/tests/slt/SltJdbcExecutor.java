@@ -37,7 +37,10 @@ import net.hydromatic.sqllogictest.executors.JdbcExecutor;
  *   <li>an unlisted failing {@code statement ok} ends the file, as in the harness (the file is
  *       then reported as aborted);</li>
  *   <li>every unlisted failure is kept (up to {@link #MAX_KEPT_FAILURES}) with its SQL, so it can
- *       be investigated or listed.</li>
+ *       be investigated or listed;</li>
+ *   <li>a statement or query that fails with SQLSTATE 40001 (serialization failure: "retry the
+ *       transaction") is retried, up to {@link #MAX_RETRIES} times, as a client of a serializable
+ *       database must; the retries are counted ({@link #retries}).</li>
  * </ul>
  *
  * <p>Threading: the harness drives an instance from one thread; the counters may be read from a
@@ -47,6 +50,9 @@ public final class SltJdbcExecutor extends JdbcExecutor {
 
   /** The executor name passed to the harness with {@code -e}. */
   public static final String NAME = "jdbc";
+
+  /** Attempts after the first for a record that fails with SQLSTATE 40001. */
+  public static final int MAX_RETRIES = 5;
 
   /** Unlisted failures kept per file (the counts are exact beyond it). */
   public static final int MAX_KEPT_FAILURES = 500;
@@ -67,6 +73,7 @@ public final class SltJdbcExecutor extends JdbcExecutor {
   private final AtomicInteger statementErrorsFailed = new AtomicInteger();
   private final AtomicInteger listedFailing = new AtomicInteger();
   private final AtomicInteger listedPassing = new AtomicInteger();
+  private final AtomicInteger retries = new AtomicInteger();
   private final Set<String> listedSeen = Collections.synchronizedSet(new LinkedHashSet<>());
   private final Set<String> listedFailed = Collections.synchronizedSet(new LinkedHashSet<>());
   private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
@@ -125,12 +132,22 @@ public final class SltJdbcExecutor extends JdbcExecutor {
     boolean listed = known.lists(file, sql);
     TestStatistics one = new TestStatistics(false, 0);
     String error = null;
-    try (Statement s = getConnection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      validate(query, rs, query.outputDescription, one);
-    } catch (SQLException | RuntimeException e) {
-      error = "Exception during query: " + e.getMessage();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is not available", e);
+    for (int attempt = 0; ; attempt++) {
+      try (Statement s = getConnection().createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        validate(query, rs, query.outputDescription, one);
+        break;
+      } catch (SQLException e) {
+        if (retryable(e, attempt)) {
+          continue;
+        }
+        error = "Exception during query: " + e.getMessage();
+        break;
+      } catch (RuntimeException e) {
+        error = "Exception during query: " + e.getMessage();
+        break;
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("MD5 is not available", e);
+      }
     }
     boolean passed = error == null && one.getFailedTestCount() == 0;
     if (listed) {
@@ -152,7 +169,16 @@ public final class SltJdbcExecutor extends JdbcExecutor {
     boolean listed = known.lists(file, sql);
     if (statement.shouldPass) {
       try {
-        super.statement(statement);
+        for (int attempt = 0; ; attempt++) {
+          try {
+            super.statement(statement);
+            break;
+          } catch (SQLException e) {
+            if (!retryable(e, attempt)) {
+              throw e;
+            }
+          }
+        }
       } catch (SQLException e) {
         if (listed) {
           listedOutcome(sql, false);
@@ -184,6 +210,19 @@ public final class SltJdbcExecutor extends JdbcExecutor {
       firstStatementFailure.compareAndSet(null, "ERROR: statement should have failed: " + sql);
       keep(new Failure("statement", sql, "statement error succeeded"));
     }
+  }
+
+  private boolean retryable(SQLException e, int attempt) {
+    if ("40001".equals(e.getSQLState()) && attempt < MAX_RETRIES) {
+      retries.incrementAndGet();
+      return true;
+    }
+    return false;
+  }
+
+  /** Statements and queries re-run after a 40001 serialization failure. */
+  public int retries() {
+    return retries.get();
   }
 
   private void listedOutcome(String sql, boolean passed) {

@@ -201,10 +201,10 @@ public final class SltMain {
         }
       }
       results[i] = r;
-      err.printf(Locale.ROOT, "[%d/%d] %s passed %d failed %d ignored %d listed %d%s%s %.1f s%n",
+      err.printf(Locale.ROOT, "[%d/%d] %s passed %d failed %d ignored %d listed %d%s%s%s %.1f s%n",
           done.incrementAndGet(), files.size(), file, r.passed(), r.failed(), r.ignored(), r.listed(),
           r.aborted() ? " ABORTED" : "", r.nowPassing().isEmpty() ? "" : " NOW-PASSING " + r.nowPassing().size(),
-          r.wallNanos() / 1e9);
+          r.retries() == 0 ? "" : " (retried " + r.retries() + " after 40001)", r.wallNanos() / 1e9);
     }
   }
 
@@ -237,7 +237,8 @@ public final class SltMain {
       abandon(ex, worker);
       return new SltFileResult(file, passed, failed, ignored, ex == null ? 0 : ex.listedFailing(), true,
           "timeout after " + options.timeoutPerFile().toSeconds() + " s (counts are the queries run until then)",
-          first, System.nanoTime() - start, List.of(), ex == null ? List.of() : ex.failures());
+          first, System.nanoTime() - start, List.of(), ex == null ? List.of() : ex.failures(),
+          ex == null ? 0 : ex.retries());
     } catch (ExecutionException e) {
       return new SltFileResult(file, 0, 0, 0, true, "harness error: " + e.getCause(), null, System.nanoTime() - start);
     } catch (InterruptedException e) {

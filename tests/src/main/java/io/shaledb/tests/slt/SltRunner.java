@@ -114,7 +114,9 @@ public final class SltRunner {
     int listed = 0;
     List<String> nowPassing = List.of();
     List<SltJdbcExecutor.Failure> failures = List.of();
+    int retries = 0;
     if (executor != null) {
+      retries = executor.retries();
       passed += executor.statementErrorsPassed() + executor.listedPassing();
       failed += executor.statementErrorsFailed();
       listed = executor.listedFailing();
@@ -125,7 +127,7 @@ public final class SltRunner {
       }
     }
     return new SltFileResult(file, passed, failed, stats.getIgnoredTestCount(), listed, abortReason != null,
-        abortReason, firstFailure, wall, nowPassing, failures);
+        abortReason, firstFailure, wall, nowPassing, failures, retries);
   }
 
   /** Runs the files in order. */

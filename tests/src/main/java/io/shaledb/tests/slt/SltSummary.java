@@ -106,6 +106,7 @@ public final class SltSummary {
           .append(", \"ignored\": ").append(r.ignored())
           .append(", \"listed\": ").append(r.listed())
           .append(", \"now_passing\": ").append(r.nowPassing().size())
+          .append(", \"retries\": ").append(r.retries())
           .append(", \"aborted\": ").append(r.aborted())
           .append(", \"wall_ms\": ").append(r.wallNanos() / 1_000_000)
           .append(", \"abort_reason\": ").append(quote(r.abortReason()))

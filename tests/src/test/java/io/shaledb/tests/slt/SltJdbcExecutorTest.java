@@ -119,5 +119,6 @@ class SltJdbcExecutorTest {
     e.statement(new SltSqlStatement("UPDATE listed SET x=1", false));
     assertEquals(List.of("UPDATE listed SET bad=1"), e.nowPassing());
     assertEquals(1, e.listedFailing());
+    assertEquals(2, e.listedPassing()); // the passing executions count as passed
   }
 }

@@ -14,9 +14,9 @@ class SltSummaryTest {
       new SltFileResult("test/evidence/in1.test", 3, 0, 0, true, "SQLException: no\tsuch \"table\"", null, 500_000_000L),
       new SltFileResult("test/evidence/in2.test", 40, 0, 0, 2, false, null, null, 500_000_000L,
           List.of("SELECT 1 IN (SELECT x'00')"),
-          List.of()),
+          List.of(), 3),
       new SltFileResult("test/select3.test", 7, 1, 0, 0, false, null, null, 1_000_000L, List.of(),
-          List.of(new SltJdbcExecutor.Failure("query", "SELECT nope\n  FROM t1", "Hash of data does not match"))));
+          List.of(new SltJdbcExecutor.Failure("query", "SELECT nope\n  FROM t1", "Hash of data does not match")), 0));
 
   @Test
   void aggregatesByGroupAndInTotal() {
@@ -64,6 +64,7 @@ class SltSummaryTest {
     assertTrue(json.contains("\"abort_reason\": \"SQLException: no\\tsuch \\\"table\\\"\""), json);
     assertTrue(json.contains("{\"group\": \"select\", \"files\": 3, \"clean\": 1, \"passed\": 1097, \"failed\": 11, "
         + "\"ignored\": 5, \"listed\": 0"), json);
+    assertTrue(json.contains("\"now_passing\": 1, \"retries\": 3,"), json);
     assertTrue(json.contains("\"total\": {\"group\": \"TOTAL\", \"files\": 5"), json);
     assertEquals(json.chars().filter(c -> c == '{').count(), json.chars().filter(c -> c == '}').count());
     assertEquals("\"a\\u0001\"", SltSummary.quote("a\u0001"));
