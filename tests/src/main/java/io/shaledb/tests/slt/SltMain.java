@@ -13,7 +13,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -25,7 +28,8 @@ import java.util.stream.Stream;
 import net.hydromatic.sqllogictest.TestStatistics;
 
 /**
- * Runs a selection of the sqllogictest suite against ShaleDB and writes a summary: the
+ * Runs a selection of the sqllogictest suite against ShaleDB (a node it starts, or {@code --url}
+ * — which may also be a PostgreSQL URL, for the baseline) and writes a summary: the
  * {@code bench/slt.sh} command. See {@link SltOptions#USAGE}. Exit code 0 only when every selected
  * file ran clean; 1 when some did not; 2 on a usage or setup error.
  *
@@ -66,7 +70,7 @@ public final class SltMain {
   }
 
   private int run(PrintStream out) throws Exception {
-    List<String> files = SltFiles.select(SltFiles.listJar(SltFiles.harnessJar()), options.groups(), options.patterns());
+    List<String> files = selectFiles(options);
     if (options.list()) {
       files.forEach(out::println);
       return 0;
@@ -75,49 +79,113 @@ public final class SltMain {
       err.println("slt: no file matches the selection");
       return 2;
     }
+    KnownDifferences known = knownDifferences(options);
     if (options.url() != null) {
-      return runAll(files, options.url(), out);
+      return report(runAll(files, options.url(), known), out);
     }
     Path store = Files.createTempDirectory("shale-slt-");
     try (NodeProcess node = NodeProcess.start(store, Duration.ofSeconds(120))) {
-      return runAll(files, node.jdbcUrl("defaultdb"), out);
+      return report(runAll(files, node.jdbcUrl("defaultdb"), known), out);
     } finally {
       deleteTree(store);
     }
   }
 
-  private int runAll(List<String> files, String url, PrintStream out) throws Exception {
+  /** The files {@code options} select: from its file lists (or the whole suite), by group and pattern. */
+  public static List<String> selectFiles(SltOptions options) throws IOException {
+    List<String> suite = SltFiles.listJar(SltFiles.harnessJar());
+    List<String> base = suite;
+    if (!options.fileLists().isEmpty()) {
+      Set<String> listed = new LinkedHashSet<>();
+      for (String list : options.fileLists()) {
+        listed.addAll(SltCiSelection.readList(list));
+      }
+      Set<String> known = new HashSet<>(suite);
+      for (String f : listed) {
+        if (!known.contains(f)) {
+          throw new IllegalArgumentException("listed file is not in the suite: " + f);
+        }
+      }
+      base = listed.stream().sorted().toList();
+    }
+    return SltFiles.select(base, options.groups(), options.patterns());
+  }
+
+  /** The list {@code options} name: the bundled one by default, none for {@code none}, else a file. */
+  public static KnownDifferences knownDifferences(SltOptions options) throws IOException {
+    String k = options.knownDifferences();
+    if (k == null) {
+      return KnownDifferences.bundled();
+    }
+    return k.equals("none") ? KnownDifferences.NONE : KnownDifferences.load(Path.of(k));
+  }
+
+  /**
+   * Runs {@code files} against {@code url} with {@code options.jobs()} jobs, each in a database of
+   * its own, printing progress to {@code progress}; results in the order of {@code files}.
+   */
+  public static Run runFiles(SltOptions options, List<String> files, String url, KnownDifferences known,
+      PrintStream progress) throws InterruptedException {
+    return new SltMain(options, progress).runAll(files, url, known);
+  }
+
+  /**
+   * The results of a run.
+   *
+   * @param results one per file, in selection order
+   * @param elapsedNanos wall-clock time of the whole run
+   * @param jobs jobs used
+   */
+  public record Run(List<SltFileResult> results, long elapsedNanos, int jobs) {
+    public Run {
+      results = List.copyOf(results);
+    }
+
+    /** The per-group table followed by the elapsed time. */
+    public String table() {
+      return SltSummary.table(results)
+          + String.format(Locale.ROOT, "elapsed %.1f s with %d job(s)%n", elapsedNanos / 1e9, jobs);
+    }
+  }
+
+  private int report(Run run, PrintStream out) throws IOException {
+    List<SltFileResult> all = run.results();
+    String table = run.table();
+    out.print(table);
+    String nowPassing = SltSummary.nowPassing(all);
+    if (!nowPassing.isEmpty()) {
+      out.print("listed records that now pass (remove them from the known differences):\n" + nowPassing);
+    }
+    if (options.out() != null) {
+      Path dir = options.out();
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("summary.tsv"), SltSummary.tsv(all), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("summary.json"), SltSummary.json(all, run.elapsedNanos()), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("summary.txt"), table, StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("failures.txt"), SltSummary.failures(all), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("unlisted.tsv"), SltSummary.unlisted(all), StandardCharsets.UTF_8);
+    }
+    return all.stream().allMatch(SltFileResult::clean) ? 0 : 1;
+  }
+
+  private Run runAll(List<String> files, String url, KnownDifferences known) throws InterruptedException {
     long start = System.nanoTime();
     SltFileResult[] results = new SltFileResult[files.size()];
     AtomicInteger next = new AtomicInteger();
     Thread[] jobs = new Thread[Math.min(options.jobs(), files.size())];
     for (int j = 0; j < jobs.length; j++) {
       int job = j;
-      jobs[j] = new Thread(() -> runJob(job, url, files, next, results), "slt-job-" + j);
+      jobs[j] = new Thread(() -> runJob(job, url, known, files, next, results), "slt-job-" + j);
       jobs[j].start();
     }
     for (Thread t : jobs) {
       t.join();
     }
-    long elapsed = System.nanoTime() - start;
-    List<SltFileResult> all = Arrays.asList(results);
-    String table = SltSummary.table(all);
-    out.print(table);
-    out.printf(Locale.ROOT, "elapsed %.1f s with %d job(s)%n", elapsed / 1e9, jobs.length);
-    if (options.out() != null) {
-      Path dir = options.out();
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve("summary.tsv"), SltSummary.tsv(all), StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("summary.json"), SltSummary.json(all, elapsed), StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("summary.txt"), table
-          + String.format(Locale.ROOT, "elapsed %.1f s with %d job(s)%n", elapsed / 1e9, jobs.length),
-          StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve("failures.txt"), SltSummary.failures(all), StandardCharsets.UTF_8);
-    }
-    return all.stream().allMatch(SltFileResult::clean) ? 0 : 1;
+    return new Run(Arrays.asList(results), System.nanoTime() - start, jobs.length);
   }
 
-  private void runJob(int job, String url, List<String> files, AtomicInteger next, SltFileResult[] results) {
+  private void runJob(int job, String url, KnownDifferences known, List<String> files, AtomicInteger next,
+      SltFileResult[] results) {
     int generation = 0;
     String jobUrl = createDatabase(url, "slt_job_" + job);
     for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
@@ -126,21 +194,22 @@ public final class SltMain {
       if (jobUrl == null) {
         r = new SltFileResult(file, 0, 0, 0, true, "job " + job + " has no database", null, 0);
       } else {
-        r = runWithTimeout(new SltRunner(jobUrl), file);
+        r = runWithTimeout(new SltRunner(jobUrl, options.user(), options.password(), known), file);
         if (r.aborted() && r.abortReason().startsWith("timeout")) {
           generation++;
           jobUrl = createDatabase(url, "slt_job_" + job + "_" + generation);
         }
       }
       results[i] = r;
-      err.printf(Locale.ROOT, "[%d/%d] %s passed %d failed %d ignored %d%s %.1f s%n", done.incrementAndGet(),
-          files.size(), file, r.passed(), r.failed(), r.ignored(), r.aborted() ? " ABORTED" : "",
-          r.wallNanos() / 1e9);
+      err.printf(Locale.ROOT, "[%d/%d] %s passed %d failed %d ignored %d listed %d%s%s%s %.1f s%n",
+          done.incrementAndGet(), files.size(), file, r.passed(), r.failed(), r.ignored(), r.listed(),
+          r.aborted() ? " ABORTED" : "", r.nowPassing().isEmpty() ? "" : " NOW-PASSING " + r.nowPassing().size(),
+          r.retries() == 0 ? "" : " (retried " + r.retries() + " after 40001)", r.wallNanos() / 1e9);
     }
   }
 
   private SltFileResult runWithTimeout(SltRunner runner, String file) {
-    AtomicReference<ShaleSltExecutor> executor = new AtomicReference<>();
+    AtomicReference<SltJdbcExecutor> executor = new AtomicReference<>();
     AtomicReference<TestStatistics> stats = new AtomicReference<>();
     FutureTask<SltFileResult> task = new FutureTask<>(() -> runner.runFile(file, executor::set, stats::set));
     Thread worker = new Thread(task, "slt-file");
@@ -152,7 +221,7 @@ public final class SltMain {
     } catch (TimeoutException e) {
       // Snapshot the counts before abandoning: once its connection is closed, the worker fails
       // every remaining query quickly, and those failures are not the database's.
-      ShaleSltExecutor ex = executor.get();
+      SltJdbcExecutor ex = executor.get();
       TestStatistics partial = ex != null && ex.liveStatistics() != null ? ex.liveStatistics() : stats.get();
       int passed = partial == null ? 0 : partial.getPassedTestCount();
       int failed = partial == null ? 0 : partial.getFailedTestCount();
@@ -166,9 +235,10 @@ public final class SltMain {
         }
       }
       abandon(ex, worker);
-      return new SltFileResult(file, passed, failed, ignored, true,
+      return new SltFileResult(file, passed, failed, ignored, ex == null ? 0 : ex.listedFailing(), true,
           "timeout after " + options.timeoutPerFile().toSeconds() + " s (counts are the queries run until then)",
-          first, System.nanoTime() - start);
+          first, System.nanoTime() - start, List.of(), ex == null ? List.of() : ex.failures(),
+          ex == null ? 0 : ex.retries());
     } catch (ExecutionException e) {
       return new SltFileResult(file, 0, 0, 0, true, "harness error: " + e.getCause(), null, System.nanoTime() - start);
     } catch (InterruptedException e) {
@@ -178,7 +248,7 @@ public final class SltMain {
     }
   }
 
-  private static void abandon(ShaleSltExecutor executor, Thread worker) {
+  private static void abandon(SltJdbcExecutor executor, Thread worker) {
     worker.interrupt();
     if (executor != null) {
       try {
@@ -194,7 +264,7 @@ public final class SltMain {
 
   /** Creates {@code db} (tolerating "already exists") and returns its URL, or null if that failed. */
   private String createDatabase(String url, String db) {
-    try (Connection c = DriverManager.getConnection(url, "root", "");
+    try (Connection c = DriverManager.getConnection(url, options.user(), options.password());
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + db);
     } catch (SQLException e) {

@@ -16,9 +16,21 @@ import java.util.List;
  * @param out {@code --out DIR} for the summary files, or null
  * @param list {@code --list}: print the selected files and stop
  * @param timeoutPerFile {@code --timeout-per-file SECONDS}
+ * @param fileLists {@code --files-from FILE}, repeatable, or {@code --ci} (the bundled
+ *     {@value #CI_FILES}): the selection starts from the files they list instead of the whole suite
+ * @param knownDifferences {@code --known-differences FILE}, {@code none}, or null for the bundled
+ *     {@link KnownDifferences#RESOURCE}
+ * @param user {@code --user} for the JDBC connections (default {@code root})
+ * @param password {@code --password} (default empty)
  */
 public record SltOptions(List<String> groups, List<String> patterns, int jobs, String url, Path out, boolean list,
-    Duration timeoutPerFile) {
+    Duration timeoutPerFile, List<String> fileLists, String knownDifferences, String user, String password) {
+
+  /** The class-path resource listing the CI subset (see {@link SltCiSelection}). */
+  public static final String CI_FILES = "slt/ci-files.txt";
+
+  /** The {@link #fileLists} entry that stands for the bundled {@link #CI_FILES}. */
+  public static final String CI_LIST = "classpath:" + CI_FILES;
 
   public static final String USAGE = String.join("\n",
       "usage: slt [--group G]... [--files PATTERN]... [--jobs N] [--url jdbc:shale://HOST:PORT/DB]",
@@ -29,11 +41,16 @@ public record SltOptions(List<String> groups, List<String> patterns, int jobs, S
       "  --url U        run against this node instead of starting one on a temporary store",
       "  --out DIR      write summary.tsv, summary.json, summary.txt and failures.txt there",
       "  --list         print the selected files only",
-      "  --timeout-per-file S  report a file still running after S seconds as aborted (default 600)");
+      "  --timeout-per-file S  report a file still running after S seconds as aborted (default 600)",
+      "  --ci           start from the CI subset (slt/ci-files.txt) instead of the whole suite",
+      "  --files-from F start from the files listed in F, one per line (repeatable)",
+      "  --known-differences F|none  the list of known differences (default: the bundled slt/known-differences.tsv)",
+      "  --user U, --password P      JDBC credentials (default root, empty)");
 
   public SltOptions {
     groups = List.copyOf(groups);
     patterns = List.copyOf(patterns);
+    fileLists = List.copyOf(fileLists);
     if (jobs < 1) {
       throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
     }
@@ -51,6 +68,10 @@ public record SltOptions(List<String> groups, List<String> patterns, int jobs, S
     Path out = null;
     boolean list = false;
     Duration timeout = Duration.ofSeconds(600);
+    List<String> fileLists = new ArrayList<>();
+    String known = null;
+    String user = "root";
+    String password = "";
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -61,10 +82,15 @@ public record SltOptions(List<String> groups, List<String> patterns, int jobs, S
         case "--out" -> out = Path.of(value(args, ++i, a));
         case "--list" -> list = true;
         case "--timeout-per-file" -> timeout = Duration.ofSeconds(intValue(args, ++i, a));
+        case "--ci" -> fileLists.add(CI_LIST);
+        case "--files-from" -> fileLists.add(value(args, ++i, a));
+        case "--known-differences" -> known = value(args, ++i, a);
+        case "--user" -> user = value(args, ++i, a);
+        case "--password" -> password = value(args, ++i, a);
         default -> throw new IllegalArgumentException("unknown argument: " + a);
       }
     }
-    return new SltOptions(groups, patterns, jobs, url, out, list, timeout);
+    return new SltOptions(groups, patterns, jobs, url, out, list, timeout, fileLists, known, user, password);
   }
 
   private static String value(String[] args, int i, String name) {
@@ -85,13 +111,15 @@ public record SltOptions(List<String> groups, List<String> patterns, int jobs, S
 
   /**
    * {@code url} with its database replaced by {@code db}, keeping any {@code ?query}:
-   * {@code jdbc:shale://h:1/defaultdb?x=1} with {@code slt_job_0} gives {@code jdbc:shale://h:1/slt_job_0?x=1}.
+   * {@code jdbc:shale://h:1/defaultdb?x=1} with {@code slt_job_0} gives {@code jdbc:shale://h:1/slt_job_0?x=1}
+   * (any {@code jdbc:<driver>://} URL, e.g. {@code jdbc:postgresql://}).
    */
   public static String withDatabase(String url, String db) {
-    String scheme = "jdbc:shale://";
-    if (!url.startsWith(scheme)) {
-      throw new IllegalArgumentException("not a jdbc:shale:// URL: " + url);
+    int sep = url.indexOf("://");
+    if (!url.startsWith("jdbc:") || sep < 0) {
+      throw new IllegalArgumentException("not a jdbc:<driver>://host/db URL: " + url);
     }
+    String scheme = url.substring(0, sep + 3);
     int q = url.indexOf('?');
     String query = q < 0 ? "" : url.substring(q);
     String base = q < 0 ? url : url.substring(0, q);

@@ -14,17 +14,31 @@ import net.hydromatic.sqllogictest.TestStatistics;
 
 /**
  * Drives the sqllogictest harness ({@code net.hydromatic:sql-logic-test}) file by file against a
- * ShaleDB JDBC URL and collects per-file results.
+ * JDBC URL (ShaleDB, or PostgreSQL for the baseline) and collects per-file results.
  *
  * <p>Each file gets a fresh harness {@link TestLoader}, so one file's abort cannot hide another's
  * results. The harness throws when a {@code statement ok} fails; that file is reported as aborted.
  */
 public final class SltRunner {
   private final String url;
+  private final String user;
+  private final String password;
+  private final KnownDifferences known;
 
-  /** @param url the JDBC URL every file connects to, e.g. {@code jdbc:shale://127.0.0.1:26257/defaultdb} */
-  public SltRunner(String url) {
+  /**
+   * @param url the JDBC URL every file connects to, e.g. {@code jdbc:shale://127.0.0.1:26257/defaultdb}
+   * @param known listed records ({@link KnownDifferences#NONE}: every failure counts)
+   */
+  public SltRunner(String url, String user, String password, KnownDifferences known) {
     this.url = url;
+    this.user = user;
+    this.password = password;
+    this.known = known;
+  }
+
+  /** A runner as user {@code root} without a password that counts every failure. */
+  public SltRunner(String url) {
+    this(url, "root", "", KnownDifferences.NONE);
   }
 
   /** Runs one file, given as a resource path inside the harness jar ({@code test/select1.test}). */
@@ -36,7 +50,7 @@ public final class SltRunner {
    * Runs one file, handing the executor the harness creates for it to {@code executorSink} (so a
    * watchdog on another thread can close its connection to abandon the file).
    */
-  public SltFileResult runFile(String file, Consumer<ShaleSltExecutor> executorSink) {
+  public SltFileResult runFile(String file, Consumer<SltJdbcExecutor> executorSink) {
     return runFile(file, executorSink, s -> { });
   }
 
@@ -45,14 +59,14 @@ public final class SltRunner {
    * {@code statisticsSink} (a watchdog that abandons the file can report how far it got; the
    * counters are read without synchronisation, so they are approximate).
    */
-  public SltFileResult runFile(String file, Consumer<ShaleSltExecutor> executorSink,
+  public SltFileResult runFile(String file, Consumer<SltJdbcExecutor> executorSink,
       Consumer<TestStatistics> statisticsSink) {
-    AtomicReference<ShaleSltExecutor> created = new AtomicReference<>();
+    AtomicReference<SltJdbcExecutor> created = new AtomicReference<>();
     try {
       return runHarness(file, executorSink.andThen(created::set), statisticsSink);
     } finally {
       // The harness leaves its connection open after a file (and on abort); close it here.
-      ShaleSltExecutor e = created.get();
+      SltJdbcExecutor e = created.get();
       if (e != null && e.getConnection() != null) {
         try {
           e.closeConnection();
@@ -63,21 +77,21 @@ public final class SltRunner {
     }
   }
 
-  private SltFileResult runHarness(String file, Consumer<ShaleSltExecutor> executorSink,
+  private SltFileResult runHarness(String file, Consumer<SltJdbcExecutor> executorSink,
       Consumer<TestStatistics> statisticsSink) {
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
     OptionsParser parser = new OptionsParser(false, out, err);
-    AtomicReference<ShaleSltExecutor> created = new AtomicReference<>();
-    parser.registerExecutor(ShaleSltExecutor.NAME, () -> {
-      ShaleSltExecutor executor = new ShaleSltExecutor(parser.getOptions(), url);
+    AtomicReference<SltJdbcExecutor> created = new AtomicReference<>();
+    parser.registerExecutor(SltJdbcExecutor.NAME, () -> {
+      SltJdbcExecutor executor = new SltJdbcExecutor(parser.getOptions(), url, user, password, file, known);
       created.set(executor);
       executorSink.accept(executor);
       return executor;
     });
-    OptionsParser.SuppliedOptions options = parser.parse("-e", ShaleSltExecutor.NAME, file);
+    OptionsParser.SuppliedOptions options = parser.parse("-e", SltJdbcExecutor.NAME, file);
     long start = System.nanoTime();
     TestLoader loader = new TestLoader(options);
     statisticsSink.accept(loader.statistics);
@@ -89,7 +103,7 @@ public final class SltRunner {
     }
     long wall = System.nanoTime() - start;
     TestStatistics stats = loader.statistics;
-    ShaleSltExecutor executor = created.get();
+    SltJdbcExecutor executor = created.get();
     if (abortReason == null && stats.getParseFailureCount() > 0) {
       abortReason = executor != null && executor.failedStatementOk() != null ? executor.failedStatementOk()
           : "harness could not run the file: " + firstLine(errBytes.toString(StandardCharsets.UTF_8));
@@ -97,15 +111,23 @@ public final class SltRunner {
     String firstFailure = firstFailure(stats);
     int passed = stats.getPassedTestCount();
     int failed = stats.getFailedTestCount();
+    int listed = 0;
+    List<String> nowPassing = List.of();
+    List<SltJdbcExecutor.Failure> failures = List.of();
+    int retries = 0;
     if (executor != null) {
-      passed += executor.statementErrorsPassed();
+      retries = executor.retries();
+      passed += executor.statementErrorsPassed() + executor.listedPassing();
       failed += executor.statementErrorsFailed();
+      listed = executor.listedFailing();
+      nowPassing = executor.nowPassing();
+      failures = executor.failures();
       if (firstFailure == null) {
         firstFailure = executor.firstStatementFailure();
       }
     }
-    return new SltFileResult(file, passed, failed, stats.getIgnoredTestCount(), abortReason != null,
-        abortReason, firstFailure, wall);
+    return new SltFileResult(file, passed, failed, stats.getIgnoredTestCount(), listed, abortReason != null,
+        abortReason, firstFailure, wall, nowPassing, failures, retries);
   }
 
   /** Runs the files in order. */

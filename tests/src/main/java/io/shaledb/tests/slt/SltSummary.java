@@ -18,26 +18,26 @@ public final class SltSummary {
    *
    * @param wallNanos the sum of the files' wall times (with parallel jobs, more than elapsed time)
    */
-  public record GroupStats(String group, int files, long passed, long failed, long ignored, int aborted,
-      int clean, long wallNanos) {
+  public record GroupStats(String group, int files, long passed, long failed, long ignored, long listed,
+      int aborted, int clean, long wallNanos) {
 
-    /** Queries run (passed + failed) per second of summed file wall time; 0 without time. */
+    /** Queries run (passed + failed + listed) per second of summed file wall time; 0 without time. */
     public double queriesPerSecond() {
-      return wallNanos > 0 ? (passed + failed) / (wallNanos / 1e9) : 0;
+      return wallNanos > 0 ? (passed + failed + listed) / (wallNanos / 1e9) : 0;
     }
 
     GroupStats plus(SltFileResult r) {
       return new GroupStats(group, files + 1, passed + r.passed(), failed + r.failed(), ignored + r.ignored(),
-          aborted + (r.aborted() ? 1 : 0), clean + (r.clean() ? 1 : 0), wallNanos + r.wallNanos());
+          listed + r.listed(), aborted + (r.aborted() ? 1 : 0), clean + (r.clean() ? 1 : 0), wallNanos + r.wallNanos());
     }
 
     GroupStats plus(GroupStats o) {
       return new GroupStats(group, files + o.files, passed + o.passed, failed + o.failed, ignored + o.ignored,
-          aborted + o.aborted, clean + o.clean, wallNanos + o.wallNanos);
+          listed + o.listed, aborted + o.aborted, clean + o.clean, wallNanos + o.wallNanos);
     }
 
     static GroupStats empty(String group) {
-      return new GroupStats(group, 0, 0, 0, 0, 0, 0, 0);
+      return new GroupStats(group, 0, 0, 0, 0, 0, 0, 0, 0);
     }
   }
 
@@ -62,9 +62,9 @@ public final class SltSummary {
   /** A readable table: one line per group plus a total. */
   public static String table(List<SltFileResult> results) {
     StringBuilder sb = new StringBuilder();
-    String fmt = "%-22s %6s %6s %10s %8s %8s %8s %9s %10s%n";
-    sb.append(String.format(Locale.ROOT, fmt, "group", "files", "clean", "passed", "failed", "ignored", "aborted",
-        "wall s", "queries/s"));
+    String fmt = "%-22s %6s %6s %10s %8s %8s %7s %8s %9s %10s%n";
+    sb.append(String.format(Locale.ROOT, fmt, "group", "files", "clean", "passed", "failed", "ignored", "listed",
+        "aborted", "wall s", "queries/s"));
     for (GroupStats g : byGroup(results)) {
       appendRow(sb, fmt, g);
     }
@@ -74,16 +74,18 @@ public final class SltSummary {
 
   private static void appendRow(StringBuilder sb, String fmt, GroupStats g) {
     sb.append(String.format(Locale.ROOT, fmt, g.group(), g.files(), g.clean(), g.passed(), g.failed(), g.ignored(),
-        g.aborted(), String.format(Locale.ROOT, "%.1f", g.wallNanos() / 1e9),
+        g.listed(), g.aborted(), String.format(Locale.ROOT, "%.1f", g.wallNanos() / 1e9),
         String.format(Locale.ROOT, "%.0f", g.queriesPerSecond())));
   }
 
   /** Tab-separated, one line per file, with a header: the machine-readable form. */
   public static String tsv(List<SltFileResult> results) {
-    StringBuilder sb = new StringBuilder("file\tgroup\tpassed\tfailed\tignored\taborted\twall_ms\tabort_reason\n");
+    StringBuilder sb = new StringBuilder(
+        "file\tgroup\tpassed\tfailed\tignored\tlisted\tnow_passing\taborted\twall_ms\tabort_reason\n");
     for (SltFileResult r : results) {
       sb.append(r.file()).append('\t').append(r.group()).append('\t').append(r.passed()).append('\t')
-          .append(r.failed()).append('\t').append(r.ignored()).append('\t').append(r.aborted()).append('\t')
+          .append(r.failed()).append('\t').append(r.ignored()).append('\t').append(r.listed()).append('\t')
+          .append(r.nowPassing().size()).append('\t').append(r.aborted()).append('\t')
           .append(r.wallNanos() / 1_000_000).append('\t')
           .append(r.abortReason() == null ? "" : oneLine(r.abortReason()))
           .append('\n');
@@ -102,6 +104,9 @@ public final class SltSummary {
           .append(", \"passed\": ").append(r.passed())
           .append(", \"failed\": ").append(r.failed())
           .append(", \"ignored\": ").append(r.ignored())
+          .append(", \"listed\": ").append(r.listed())
+          .append(", \"now_passing\": ").append(r.nowPassing().size())
+          .append(", \"retries\": ").append(r.retries())
           .append(", \"aborted\": ").append(r.aborted())
           .append(", \"wall_ms\": ").append(r.wallNanos() / 1_000_000)
           .append(", \"abort_reason\": ").append(quote(r.abortReason()))
@@ -119,11 +124,14 @@ public final class SltSummary {
   private static String json(GroupStats g) {
     return "{\"group\": " + quote(g.group()) + ", \"files\": " + g.files() + ", \"clean\": " + g.clean()
         + ", \"passed\": " + g.passed() + ", \"failed\": " + g.failed() + ", \"ignored\": " + g.ignored()
-        + ", \"aborted\": " + g.aborted() + ", \"wall_ms\": " + g.wallNanos() / 1_000_000
+        + ", \"listed\": " + g.listed() + ", \"aborted\": " + g.aborted() + ", \"wall_ms\": " + g.wallNanos() / 1_000_000
         + ", \"queries_per_s\": " + String.format(Locale.ROOT, "%.1f", g.queriesPerSecond()) + "}";
   }
 
-  /** Each unclean file with its abort reason and first failing query (expected and actual). */
+  /**
+   * Each unclean file with its abort reason and first failing query (expected and actual), then the
+   * listed records that now pass.
+   */
   public static String failures(List<SltFileResult> results) {
     StringBuilder sb = new StringBuilder();
     for (SltFileResult r : results) {
@@ -139,6 +147,42 @@ public final class SltSummary {
         sb.append(r.firstFailure().strip()).append('\n');
       }
       sb.append('\n');
+    }
+    String now = nowPassing(results);
+    if (!now.isEmpty()) {
+      sb.append("=== listed records that now pass (remove them from the known differences)\n").append(now);
+    }
+    return sb.toString();
+  }
+
+  /** Listed records that ran and passed, one {@code file<TAB>sql} line each (empty when none). */
+  public static String nowPassing(List<SltFileResult> results) {
+    StringBuilder sb = new StringBuilder();
+    for (SltFileResult r : results) {
+      for (String sql : r.nowPassing()) {
+        sb.append(SltFiles.relative(r.file())).append('\t').append(sql).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Every kept unlisted failure in the known-differences format, with the line of its record in the
+   * suite file where it can be found and category/reason left to fill in ({@code TODO}).
+   */
+  public static String unlisted(List<SltFileResult> results) {
+    StringBuilder sb = new StringBuilder("# file\tline\tkind\tcategory\tsql\treason (unlisted failures of this run)\n");
+    for (SltFileResult r : results) {
+      if (r.failures().isEmpty()) {
+        continue;
+      }
+      SltSource source = SltSource.load(r.file());
+      for (SltJdbcExecutor.Failure f : r.failures()) {
+        String sql = KnownDifferences.normalize(f.sql());
+        sb.append(SltFiles.relative(r.file())).append('\t').append(source.lineOf(sql)).append('\t')
+            .append(f.kind()).append('\t').append("TODO").append('\t').append(sql).append('\t')
+            .append(oneLine(f.detail())).append('\n');
+      }
     }
     return sb.toString();
   }
