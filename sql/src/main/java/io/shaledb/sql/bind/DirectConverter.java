@@ -314,26 +314,38 @@ public final class DirectConverter {
     return new DirectPlan(rel, rowType.build(), Collections.unmodifiableList(origins));
   }
 
-  private static RelFieldCollation setOrderItem(SqlNode item, List<String> names) {
-    RelFieldCollation.Direction dir = RelFieldCollation.Direction.ASCENDING;
-    RelFieldCollation.NullDirection nulls = RelFieldCollation.NullDirection.UNSPECIFIED;
-    SqlNode e = item;
-    while (true) {
-      if (e.getKind() == SqlKind.DESCENDING) {
-        dir = RelFieldCollation.Direction.DESCENDING;
-      } else if (e.getKind() == SqlKind.NULLS_FIRST) {
-        nulls = RelFieldCollation.NullDirection.FIRST;
-      } else if (e.getKind() == SqlKind.NULLS_LAST) {
-        nulls = RelFieldCollation.NullDirection.LAST;
-      } else {
-        break;
+  /** An ORDER BY item taken apart: the expression, its direction and where its NULLs go. */
+  private record OrderKey(SqlNode expr, RelFieldCollation.Direction dir, RelFieldCollation.NullDirection nulls) {
+    static OrderKey of(SqlNode item) {
+      RelFieldCollation.Direction dir = RelFieldCollation.Direction.ASCENDING;
+      RelFieldCollation.NullDirection nulls = RelFieldCollation.NullDirection.UNSPECIFIED;
+      SqlNode e = item;
+      while (true) {
+        if (e.getKind() == SqlKind.DESCENDING) {
+          dir = RelFieldCollation.Direction.DESCENDING;
+        } else if (e.getKind() == SqlKind.NULLS_FIRST) {
+          nulls = RelFieldCollation.NullDirection.FIRST;
+        } else if (e.getKind() == SqlKind.NULLS_LAST) {
+          nulls = RelFieldCollation.NullDirection.LAST;
+        } else {
+          break;
+        }
+        e = ((SqlCall) e).operand(0);
       }
-      e = ((SqlCall) e).operand(0);
+      if (nulls == RelFieldCollation.NullDirection.UNSPECIFIED) {
+        // NullCollation.HIGH: nulls sort as the largest values
+        nulls = dir == RelFieldCollation.Direction.DESCENDING
+            ? RelFieldCollation.NullDirection.FIRST : RelFieldCollation.NullDirection.LAST;
+      }
+      return new OrderKey(e, dir, nulls);
     }
-    if (nulls == RelFieldCollation.NullDirection.UNSPECIFIED) {
-      nulls = dir == RelFieldCollation.Direction.DESCENDING
-          ? RelFieldCollation.NullDirection.FIRST : RelFieldCollation.NullDirection.LAST;
-    }
+  }
+
+  private static RelFieldCollation setOrderItem(SqlNode item, List<String> names) {
+    OrderKey key = OrderKey.of(item);
+    SqlNode e = key.expr();
+    RelFieldCollation.Direction dir = key.dir();
+    RelFieldCollation.NullDirection nulls = key.nulls();
     int index = -1;
     if (e instanceof SqlNumericLiteral lit && lit.isInteger()) {
       int k = lit.intValue(false);
@@ -369,26 +381,10 @@ public final class DirectConverter {
 
   private RelFieldCollation orderItem(SqlNode item, SelectList items, List<RexNode> exprs,
       List<RexNode> extras, ExpressionConverter conv) {
-    RelFieldCollation.Direction dir = RelFieldCollation.Direction.ASCENDING;
-    RelFieldCollation.NullDirection nulls = RelFieldCollation.NullDirection.UNSPECIFIED;
-    SqlNode e = item;
-    while (true) {
-      if (e.getKind() == SqlKind.DESCENDING) {
-        dir = RelFieldCollation.Direction.DESCENDING;
-      } else if (e.getKind() == SqlKind.NULLS_FIRST) {
-        nulls = RelFieldCollation.NullDirection.FIRST;
-      } else if (e.getKind() == SqlKind.NULLS_LAST) {
-        nulls = RelFieldCollation.NullDirection.LAST;
-      } else {
-        break;
-      }
-      e = ((SqlCall) e).operand(0);
-    }
-    if (nulls == RelFieldCollation.NullDirection.UNSPECIFIED) {
-      // NullCollation.HIGH: nulls sort as the largest values
-      nulls = dir == RelFieldCollation.Direction.DESCENDING
-          ? RelFieldCollation.NullDirection.FIRST : RelFieldCollation.NullDirection.LAST;
-    }
+    OrderKey key = OrderKey.of(item);
+    SqlNode e = key.expr();
+    RelFieldCollation.Direction dir = key.dir();
+    RelFieldCollation.NullDirection nulls = key.nulls();
     int index = -1;
     if (e instanceof SqlNumericLiteral lit) {
       if (!lit.isInteger()) {
