@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -168,6 +171,36 @@ final class StoreCluster implements AutoCloseable {
         }
         throw new AssertionError("no leader after " + maxTicks + " ticks for "
                 + ranges.stream().filter(r -> leaderOf(r).isEmpty()).toList());
+    }
+
+    /**
+     * Live mode: proposes {@code command} to {@code range} at its leader and returns the result,
+     * retrying on NotLeader and superseded proposals (never applied, so safe to retry) and polling
+     * for a leader while there is none. Fails after {@code timeout}.
+     */
+    byte[] proposeAtLeader(RangeId range, byte[] command, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            await(() -> leaderOf(range).isPresent(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())),
+                    "a leader of " + range);
+            Optional<NodeId> target = leaderOf(range);
+            if (target.isEmpty()) {
+                continue; // lost it between the poll and now
+            }
+            try {
+                return store(target.get()).propose(range, command)
+                        .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof NotLeaderException || e.getCause() instanceof ProposalSupersededException)) {
+                    throw new AssertionError(e);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no leader accepted a proposal to " + range + " within " + timeout, e);
+                }
+            } catch (TimeoutException e) {
+                throw new AssertionError("proposal to " + range + " timed out", e);
+            }
+        }
     }
 
     /** Polls {@code condition} until it holds or {@code timeout} passes. */

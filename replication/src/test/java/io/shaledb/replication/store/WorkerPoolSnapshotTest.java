@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -37,28 +34,9 @@ class WorkerPoolSnapshotTest {
         }
     }
 
-    /** Proposes at the leader among the running stores, retrying on NotLeader and superseded proposals. */
+    /** Proposes at the leader among the running stores (see {@link StoreCluster#proposeAtLeader}). */
     private void proposeAtLeader(RangeId r, long amount) throws InterruptedException {
-        for (int attempt = 0; attempt < 400; attempt++) {
-            NodeId target = cluster.leaderOf(r).orElse(null);
-            if (target == null) {
-                Thread.sleep(5); // retry pacing while the group elects, not a state wait
-                continue;
-            }
-            try {
-                cluster.store(target).propose(r, add(amount)).get(10, TimeUnit.SECONDS);
-                return;
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof NotLeaderException || e.getCause() instanceof ProposalSupersededException) {
-                    Thread.sleep(5); // never applied: safe to retry
-                } else {
-                    throw new AssertionError(e);
-                }
-            } catch (TimeoutException e) {
-                throw new AssertionError("proposal to " + r + " timed out", e);
-            }
-        }
-        throw new AssertionError("no leader accepted a proposal to " + r);
+        cluster.proposeAtLeader(r, add(amount), Duration.ofSeconds(10));
     }
 
     @Test

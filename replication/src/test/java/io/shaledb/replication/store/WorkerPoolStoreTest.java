@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -39,24 +37,9 @@ class WorkerPoolStoreTest {
         }
     }
 
-    /** Proposes at the leader, following NotLeader hints and retrying while there is none. */
+    /** Proposes at the leader (see {@link StoreCluster#proposeAtLeader}); the counter's new value. */
     private long proposeAtLeader(RangeId r, long amount) throws InterruptedException {
-        NodeId target = cluster.leaderOf(r).orElse(NodeId.of(1));
-        for (int attempt = 0; attempt < 200; attempt++) {
-            try {
-                return decode(cluster.store(target).propose(r, add(amount)).get(10, TimeUnit.SECONDS));
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof NotLeaderException nl) {
-                    target = nl.leaderHint().orElse(cluster.leaderOf(r).orElse(target));
-                    Thread.sleep(5); // back off while the group elects (retry pacing, not a state wait)
-                } else {
-                    throw new AssertionError(e);
-                }
-            } catch (TimeoutException e) {
-                throw new AssertionError("proposal to " + r + " timed out", e);
-            }
-        }
-        throw new AssertionError("no leader accepted a proposal to " + r);
+        return decode(cluster.proposeAtLeader(r, add(amount), Duration.ofSeconds(10)));
     }
 
     @Test
