@@ -101,6 +101,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    planner.setExecutor(LiteralCastExecutor.INSTANCE);
     cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
   }
 
