@@ -21,7 +21,7 @@ public final class StatementParser {
 
   private StatementParser(String sql) {
     this.sql = sql;
-    this.toks = Tokenizer.tokenize(sql);
+    this.toks = new ArrayList<>(Tokenizer.tokenize(sql));
   }
 
   /** Classifies one statement (a trailing semicolon is allowed). */

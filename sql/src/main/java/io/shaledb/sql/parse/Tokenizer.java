@@ -3,18 +3,36 @@ package io.shaledb.sql.parse;
 import io.shaledb.sql.SqlError;
 import io.shaledb.sql.SqlState;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Splits a statement into tokens the PostgreSQL way, skipping whitespace and comments
  * ({@code --}, nested-free {@code /* *}{@code /}); words fold to lower case, double-quoted
  * identifiers keep case ({@code ""} escapes a quote), single-quoted strings use {@code ''}.
- * Pure; thread-safe.
+ * Pure; thread-safe. The result is unmodifiable and remembered per thread for the last text: one
+ * statement passes through several token-level stages (classification, PostgreSQL syntax rewriting,
+ * reserved-word quoting, the fast query parser) that mostly leave its text unchanged, and each used
+ * to tokenize it again.
  */
 public final class Tokenizer {
+  private record Last(String sql, List<Token> tokens) {}
+
+  private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+
   private Tokenizer() {}
 
   public static List<Token> tokenize(String sql) {
+    Last last = LAST.get();
+    if (last != null && (last.sql == sql || last.sql.equals(sql))) {
+      return last.tokens;
+    }
+    List<Token> tokens = Collections.unmodifiableList(scan(sql));
+    LAST.set(new Last(sql, tokens));
+    return tokens;
+  }
+
+  private static List<Token> scan(String sql) {
     List<Token> out = new ArrayList<>();
     int i = 0;
     int n = sql.length();
