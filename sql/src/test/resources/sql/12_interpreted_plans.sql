@@ -2,7 +2,8 @@
 # semantics (NULLs, three-valued logic, overflow, division by zero, casts), n-way inner joins
 # ordered at run time, outer joins, correlated and uncorrelated sub-queries, aggregates and set
 # operations. With -Dshale.interpret=false (Calcite's generated code) the results are the same
-# except three, where the interpreter follows PostgreSQL: the overflow message ("integer overflow"),
+# except three, where the interpreter follows PostgreSQL: the overflow messages ("integer overflow",
+# "Value 3000000000 out of range" there),
 # a scalar sub-query with two rows (XX000 there, 21000 here) and AVG rounding (16.666666 there).
 
 statement ok
@@ -243,3 +244,68 @@ SELECT id, s FROM a ORDER BY s NULLS FIRST, id
 4|four
 1|one
 2|two
+
+# Narrowing casts to integer types truncate toward zero and raise 22003 out of range, from
+# BIGINT, DECIMAL, REAL and DOUBLE PRECISION alike (an aggregate's BIGINT count as well).
+statement ok
+CREATE TABLE nc (id INT PRIMARY KEY, big BIGINT, d DECIMAL(14,2), r REAL, f DOUBLE PRECISION)
+----
+CREATE TABLE
+
+statement ok
+INSERT INTO nc VALUES (1, -5, 7.50, 2.5, -3.99), (2, 40000, -7.99, -3.5, 9.5), (3, 3000000000, 2147483648.99, 1e10, -1e19)
+----
+INSERT 0 3
+
+query
+SELECT id, CAST(big AS INTEGER), CAST(d AS INTEGER), CAST(r AS INTEGER), CAST(f AS INTEGER), CAST(d AS BIGINT) FROM nc WHERE id < 3 ORDER BY id
+----
+1|-5|7|2|-3|7
+2|40000|-7|-3|9|-7
+
+query
+SELECT CAST(COUNT(*) AS INTEGER), -CAST(COUNT(*) AS SMALLINT), CAST(AVG(d) AS INTEGER) FROM nc WHERE id < 3
+----
+2|-2|0
+
+statement error 22003
+SELECT CAST(big AS INTEGER) FROM nc
+----
+22003 numeric value out of range: integer out of range
+
+statement error 22003
+SELECT CAST(big AS SMALLINT) FROM nc WHERE id = 2
+----
+22003 numeric value out of range: smallint out of range
+
+statement error 22003
+SELECT CAST(d AS INTEGER) FROM nc WHERE id = 3
+----
+22003 numeric value out of range: integer out of range
+
+statement error 22003
+SELECT CAST(r AS INTEGER) FROM nc WHERE id = 3
+----
+22003 numeric value out of range: integer out of range
+
+statement error 22003
+SELECT CAST(f AS BIGINT) FROM nc WHERE id = 3
+----
+22003 numeric value out of range: bigint out of range
+
+query
+SELECT CAST(d AS BIGINT), CAST(CAST(r AS DOUBLE PRECISION) AS BIGINT) FROM nc WHERE id = 3
+----
+2147483648|10000000000
+
+# A strict operator over a NULL literal is NULL without evaluating its other operand (as
+# PostgreSQL's planner folds it): the CAST that would overflow on row 3 never runs.
+query
+SELECT id FROM nc WHERE NOT - CAST(big AS INTEGER) * id NOT BETWEEN NULL AND (NULL)
+
+query
+SELECT id, CAST(big AS INTEGER) + NULL, NULL * CAST(f AS BIGINT) FROM nc ORDER BY id
+----
+1|NULL|NULL
+2|NULL|NULL
+3|NULL|NULL

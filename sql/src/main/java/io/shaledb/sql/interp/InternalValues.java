@@ -51,11 +51,7 @@ final class InternalValues {
   /** {@code v} (in range of t) boxed as t's internal class. */
   static Object boxInteger(long v, SqlTypeName t) {
     if (v < min(t) || v > max(t)) {
-      throw new ArithmeticException(switch (t) {
-        case TINYINT, SMALLINT -> "smallint out of range";
-        case INTEGER -> "integer out of range";
-        default -> "bigint out of range";
-      });
+      throw outOfRange(t);
     }
     return switch (t) {
       case TINYINT -> (byte) v;
@@ -97,6 +93,38 @@ final class InternalValues {
       default:
         throw new IllegalStateException("not a numeric type: " + t);
     }
+  }
+
+  /**
+   * A non-null numeric value converted to exact integer type {@code t} as CAST does here (and in
+   * Calcite's generated code): fractions truncate toward zero, values outside t's range raise.
+   */
+  static Object toInteger(Object v, SqlTypeName t) {
+    if (v instanceof BigDecimal d) {
+      BigDecimal whole = d.setScale(0, java.math.RoundingMode.DOWN);
+      if (whole.compareTo(BigDecimal.valueOf(min(t))) < 0 || whole.compareTo(BigDecimal.valueOf(max(t))) > 0) {
+        throw outOfRange(t);
+      }
+      return boxInteger(whole.longValue(), t);
+    }
+    if (v instanceof Double || v instanceof Float) {
+      double x = ((Number) v).doubleValue();
+      double whole = x < 0 ? Math.ceil(x) : Math.floor(x);
+      // (double) Long.MAX_VALUE is 2^63, itself out of range; NaN fails both tests
+      if (!(whole >= min(t)) || !(t == SqlTypeName.BIGINT ? whole < 0x1p63 : whole <= max(t))) {
+        throw outOfRange(t);
+      }
+      return boxInteger((long) whole, t);
+    }
+    return boxInteger(((Number) v).longValue(), t);
+  }
+
+  private static ArithmeticException outOfRange(SqlTypeName t) {
+    return new ArithmeticException(switch (t) {
+      case TINYINT, SMALLINT -> "smallint out of range";
+      case INTEGER -> "integer out of range";
+      default -> "bigint out of range";
+    });
   }
 
   /** Three-way comparison of two non-null values of comparable types. */

@@ -34,7 +34,16 @@ public final class RexCompiler {
     this.rexBuilder = rexBuilder;
   }
 
+  /**
+   * {@code node} compiled, after strict operators over a NULL literal fold to NULL (as
+   * PostgreSQL's planner folds them: {@code x BETWEEN NULL AND NULL} is NULL without evaluating
+   * x, so an x that would overflow raises nothing).
+   */
   public Scalar compile(RexNode node) {
+    return c(node.accept(new NullFolding(rexBuilder)));
+  }
+
+  private Scalar c(RexNode node) {
     if (node instanceof RexInputRef ref) {
       int i = ref.getIndex();
       return (row, f) -> row[i];
@@ -83,7 +92,7 @@ public final class RexCompiler {
   private Scalar[] operands(RexCall call) {
     Scalar[] out = new Scalar[call.operands.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = compile(call.operands.get(i));
+      out[i] = c(call.operands.get(i));
     }
     return out;
   }
@@ -107,7 +116,7 @@ public final class RexCompiler {
         return arith(call, InternalValues.Op.MOD);
       case MINUS_PREFIX, CHECKED_MINUS_PREFIX: {
         SqlTypeName t = numericResult(call);
-        Scalar a = compile(call.operands.get(0));
+        Scalar a = c(call.operands.get(0));
         return (row, f) -> {
           Object v = a.eval(row, f);
           return v == null ? null : InternalValues.negate(InternalValues.toNumeric(v, t), t);
@@ -115,7 +124,7 @@ public final class RexCompiler {
       }
       case PLUS_PREFIX: {
         SqlTypeName t = numericResult(call);
-        Scalar a = compile(call.operands.get(0));
+        Scalar a = c(call.operands.get(0));
         return (row, f) -> {
           Object v = a.eval(row, f);
           return v == null ? null : InternalValues.toNumeric(v, t);
@@ -125,8 +134,8 @@ public final class RexCompiler {
         return comparison(call, kind);
       case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM: {
         checkComparable(call.operands.get(0), call.operands.get(1));
-        Scalar a = compile(call.operands.get(0));
-        Scalar b = compile(call.operands.get(1));
+        Scalar a = c(call.operands.get(0));
+        Scalar b = c(call.operands.get(1));
         boolean distinct = kind == SqlKind.IS_DISTINCT_FROM;
         return (row, f) -> {
           Object x = a.eval(row, f);
@@ -140,40 +149,40 @@ public final class RexCompiler {
       case OR:
         return or(operands(call));
       case NOT: {
-        Scalar a = compile(call.operands.get(0));
+        Scalar a = c(call.operands.get(0));
         return (row, f) -> {
           Object v = a.eval(row, f);
           return v == null ? null : !(Boolean) v;
         };
       }
       case IS_NULL: {
-        Scalar a = compile(call.operands.get(0));
+        Scalar a = c(call.operands.get(0));
         return (row, f) -> a.eval(row, f) == null;
       }
       case IS_NOT_NULL: {
-        Scalar a = compile(call.operands.get(0));
+        Scalar a = c(call.operands.get(0));
         return (row, f) -> a.eval(row, f) != null;
       }
       case IS_TRUE: {
-        Scalar a = compile(call.operands.get(0));
+        Scalar a = c(call.operands.get(0));
         return (row, f) -> Boolean.TRUE.equals(a.eval(row, f));
       }
       case IS_NOT_TRUE: {
-        Scalar a = compile(call.operands.get(0));
+        Scalar a = c(call.operands.get(0));
         return (row, f) -> !Boolean.TRUE.equals(a.eval(row, f));
       }
       case IS_FALSE: {
-        Scalar a = compile(call.operands.get(0));
+        Scalar a = c(call.operands.get(0));
         return (row, f) -> Boolean.FALSE.equals(a.eval(row, f));
       }
       case IS_NOT_FALSE: {
-        Scalar a = compile(call.operands.get(0));
+        Scalar a = c(call.operands.get(0));
         return (row, f) -> !Boolean.FALSE.equals(a.eval(row, f));
       }
       case CASE:
         return caseWhen(call);
       case SEARCH:
-        return compile(RexUtil.expandSearch(rexBuilder, null, call));
+        return c(RexUtil.expandSearch(rexBuilder, null, call));
       case CAST:
         return cast(call);
       default:
@@ -182,7 +191,7 @@ public final class RexCompiler {
     String name = call.getOperator().getName();
     if (name.equalsIgnoreCase("ABS") && call.operands.size() == 1) {
       SqlTypeName t = numericResult(call);
-      Scalar a = compile(call.operands.get(0));
+      Scalar a = c(call.operands.get(0));
       return (row, f) -> {
         Object v = a.eval(row, f);
         if (v == null) {
@@ -193,7 +202,7 @@ public final class RexCompiler {
       };
     }
     if (name.equals(NONZERO_DIVISOR) && call.operands.size() == 1 && typeOf(call) == SqlTypeName.DOUBLE) {
-      Scalar a = compile(call.operands.get(0));
+      Scalar a = c(call.operands.get(0));
       return (row, f) -> {
         Object v = a.eval(row, f);
         if (v != null && ((Number) v).doubleValue() == 0) {
@@ -237,8 +246,8 @@ public final class RexCompiler {
     if (InternalValues.isApprox(t) && op == InternalValues.Op.MOD) {
       throw new NotInterpretableException("approximate MOD");
     }
-    Scalar a = compile(call.operands.get(0));
-    Scalar b = compile(call.operands.get(1));
+    Scalar a = c(call.operands.get(0));
+    Scalar b = c(call.operands.get(1));
     return (row, f) -> {
       Object x = a.eval(row, f);
       if (x == null) {
@@ -270,8 +279,8 @@ public final class RexCompiler {
 
   private Scalar comparison(RexCall call, SqlKind kind) {
     checkComparable(call.operands.get(0), call.operands.get(1));
-    Scalar a = compile(call.operands.get(0));
-    Scalar b = compile(call.operands.get(1));
+    Scalar a = c(call.operands.get(0));
+    Scalar b = c(call.operands.get(1));
     return (row, f) -> {
       Object x = a.eval(row, f);
       if (x == null) {
@@ -329,7 +338,7 @@ public final class RexCompiler {
     List<Scalar> conds = new ArrayList<>();
     List<Scalar> values = new ArrayList<>();
     for (int i = 0; i + 1 < n; i += 2) {
-      conds.add(compile(call.operands.get(i)));
+      conds.add(c(call.operands.get(i)));
       values.add(converting(call.operands.get(i + 1), type));
     }
     Scalar otherwise = n % 2 == 1 ? converting(call.operands.get(n - 1), type) : (row, f) -> null;
@@ -349,7 +358,7 @@ public final class RexCompiler {
   private Scalar converting(RexNode node, RelDataType type) {
     SqlTypeName from = typeOf(node);
     SqlTypeName to = type.getSqlTypeName();
-    Scalar s = compile(node);
+    Scalar s = c(node);
     if (from == to || from == SqlTypeName.NULL) {
       if (to == SqlTypeName.DECIMAL && from == SqlTypeName.DECIMAL
           && node.getType().getScale() != type.getScale()) {
@@ -385,7 +394,7 @@ public final class RexCompiler {
     RelDataType to = call.getType();
     SqlTypeName from = typeOf(operand);
     SqlTypeName t = to.getSqlTypeName();
-    Scalar s = compile(operand);
+    Scalar s = c(operand);
     if (from == SqlTypeName.NULL) {
       return (row, f) -> null;
     }
@@ -417,6 +426,13 @@ public final class RexCompiler {
       return (row, f) -> {
         Object v = s.eval(row, f);
         return v == null ? null : BigDecimal.valueOf(((Number) v).longValue()).setScale(scale);
+      };
+    }
+    if (InternalValues.isExactInteger(t) && InternalValues.isNumeric(from)) {
+      // narrowing: truncation toward zero and a range check
+      return (row, f) -> {
+        Object v = s.eval(row, f);
+        return v == null ? null : InternalValues.toInteger(v, t);
       };
     }
     if (from == SqlTypeName.DECIMAL && (t == SqlTypeName.DOUBLE || t == SqlTypeName.FLOAT)) {
