@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
@@ -104,7 +105,7 @@ final class AggregateBinder implements ExpressionConverter.Grouped {
     }
     RexNode rex = plain.convert(e);
     if (groupExprs.contains(rex)) {
-      throw new UnsupportedQueryException("duplicate GROUP BY item");
+      return; // GROUP BY x, x groups by x once (as SqlToRelConverter does)
     }
     groupExprs.add(rex);
     inputExprs.add(rex);
@@ -195,9 +196,9 @@ final class AggregateBinder implements ExpressionConverter.Grouped {
     }
     RelNode project = relBuilder.push(input).projectNamed(pre, names, false).build();
     ImmutableBitSet groupSet = ImmutableBitSet.range(groupExprs.size());
-    aggregate = relBuilder.push(project)
-        .aggregate(relBuilder.groupKey(groupSet, List.of(groupSet)), aggCalls)
-        .build();
+    // created directly: RelBuilder.aggregate asks metadata whether the input is already unique
+    // (to drop the Aggregate), which cost ~5% of a short aggregate query's planning
+    aggregate = LogicalAggregate.create(project, List.of(), groupSet, null, aggCalls);
     return aggregate;
   }
 

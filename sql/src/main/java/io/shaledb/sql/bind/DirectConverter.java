@@ -5,7 +5,6 @@ import io.shaledb.sql.schema.ViewTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import com.google.common.collect.ImmutableSet;
@@ -16,6 +15,7 @@ import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.RelFactories;
@@ -237,11 +237,8 @@ public final class DirectConverter {
     }
 
     if (select.isDistinct()) {
-      if (root instanceof LogicalProject p && new HashSet<>(p.getProjects()).size() != p.getProjects().size()) {
-        throw new UnsupportedQueryException("DISTINCT over duplicate expressions");
-      }
       ImmutableBitSet groupSet = ImmutableBitSet.range(root.getRowType().getFieldCount());
-      root = relBuilder.push(root).aggregate(relBuilder.groupKey(groupSet, List.of(groupSet)), List.<org.apache.calcite.rel.core.AggregateCall>of()).build();
+      root = LogicalAggregate.create(root, List.of(), groupSet, null, List.of());
     }
 
     boolean zeroOffset = offset == null || offset instanceof SqlNumericLiteral n

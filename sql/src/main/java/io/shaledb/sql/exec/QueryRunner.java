@@ -38,9 +38,15 @@ public final class QueryRunner {
     PlannedQuery p = key == null ? null : ec.plans().get(key, ec.catalog(), sc.txn(), sc.databaseId());
     if (p == null) {
       long t0 = io.shaledb.sql.plan.PlanPhase.start();
-      QueryPlanner planner = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database());
+      QueryPlanner planner = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database(), forExplain);
       io.shaledb.sql.plan.PlanPhase.SETUP.end(t0);
-      p = forExplain ? planner.plan(query.get(), false) : planner.plan(query.get());
+      try {
+        p = forExplain ? planner.plan(query.get(), false) : planner.plan(query.get());
+      } catch (QueryPlanner.NeedsCostBasedPlanning e) {
+        // the interpreter cannot run the heuristic plan: the same conversion, then the cost-based
+        // optimiser and Enumerable
+        p = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database(), true).planAgain(query.get());
+      }
       if (key != null) {
         ec.plans().put(key, p);
       }

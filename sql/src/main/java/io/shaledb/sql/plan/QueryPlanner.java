@@ -86,7 +86,40 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
   private final String databaseName;
 
+  /** Whether this planner may run the cost-based optimiser (see the constructor). */
+  private final boolean costBased;
+
+  /** Whether conversions count in the direct/fallback statistics (not when planning a query again). */
+  private boolean countPlans = true;
+
+  /**
+   * The heuristic plan of a query is not interpretable: plan it again with a cost-based planner
+   * (from a freshly parsed query: validation mutates SqlNodes).
+   */
+  public static final class NeedsCostBasedPlanning extends RuntimeException {
+    NeedsCostBasedPlanning(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  /**
+   * A planner for the heuristic, interpreted path (see {@link #plan(SqlNode)}); when that path
+   * cannot run a query, {@link #plan(SqlNode)} throws {@link NeedsCostBasedPlanning} and the
+   * caller plans it again with {@link #QueryPlanner(Catalog, KvTxn, int, String, boolean) a
+   * cost-based one} (with -Dshale.interpret=false every planner is cost-based).
+   */
   public QueryPlanner(Catalog catalog, KvTxn txn, int databaseId, String databaseName) {
+    this(catalog, txn, databaseId, databaseName, !INTERPRET);
+  }
+
+  /**
+   * @param costBased whether this planner runs the cost-based optimiser (EXPLAIN, and queries the
+   *     interpreter cannot run): only then do its plans carry collation traits, which every
+   *     logical operator otherwise derives through metadata queries as it is created (~5% of a
+   *     short query's server time); always with -Dshale.interpret=false
+   */
+  public QueryPlanner(Catalog catalog, KvTxn txn, int databaseId, String databaseName, boolean costBased) {
+    this.costBased = costBased || !INTERPRET;
     this.databaseName = databaseName;
     rootSchema = CalciteSchema.createRootSchema(false, false).plus();
     publicSchema = new ShaleSchema(catalog, txn, databaseId);
@@ -100,7 +133,9 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         typeFactory, config);
     planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-    planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    if (costBased) {
+      planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+    }
     planner.setExecutor(LiteralCastExecutor.INSTANCE);
     cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
   }
@@ -159,6 +194,19 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   }
 
   /**
+   * As {@link #plan(SqlNode)} for a query whose heuristic plan threw {@link NeedsCostBasedPlanning}
+   * (this planner must be cost-based): the same conversion, not counted again in the statistics,
+   * then the cost-based optimiser.
+   */
+  public PlannedQuery planAgain(SqlNode query) {
+    if (!costBased) {
+      throw new IllegalStateException("planAgain needs a cost-based planner");
+    }
+    countPlans = false;
+    return plan(query, INTERPRET);
+  }
+
+  /**
    * Validates, optimises and compiles a query. With {@code heuristic}, sub-queries are removed
    * and decorrelated, filters pushed into joins, joins of three or more inputs ordered greedily
    * ({@link HeuristicPlanner}) and the result interpreted; when the interpreter cannot run that
@@ -166,6 +214,9 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
    * cost-based optimiser plans into Enumerable operators, which are interpreted or compiled.
    */
   public PlannedQuery plan(SqlNode query, boolean heuristic) {
+    if (!heuristic && !costBased) {
+      throw new NeedsCostBasedPlanning("cost-based plan requested");
+    }
     long t0 = PlanPhase.start();
     SqlNode rewritten = query.accept(new FunctionRewriter(databaseName));
     List<String> labels = ColumnLabels.of(rewritten);
@@ -233,16 +284,22 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     try {
       direct = new DirectConverter(cluster, catalogReader, this).convert(rewritten);
     } catch (UnsupportedQueryException e) {
-      fallback(e.reason());
+      if (countPlans) {
+        fallback(e.reason());
+      }
       return null;
     } catch (RuntimeException e) {
       if (verifyMode()) {
         throw e;
       }
-      fallback("error " + e.getClass().getSimpleName());
+      if (countPlans) {
+        fallback("error " + e.getClass().getSimpleName());
+      }
       return null;
     }
-    DIRECT_PLANS.increment();
+    if (countPlans) {
+      DIRECT_PLANS.increment();
+    }
     RelNode logical = direct.rel().accept(new ConvertToChecked(cluster.getRexBuilder()));
     logical = logical.accept(new FloatDivisionGuard(cluster.getRexBuilder()));
     RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
@@ -306,6 +363,9 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         PlanPhase.HEURISTIC.end(t0);
         if (DEBUG) {
           System.err.println("not interpreted (heuristic plan): " + e.getMessage());
+        }
+        if (!costBased) {
+          throw new NeedsCostBasedPlanning(e.getMessage());
         }
       }
     }

@@ -2,6 +2,7 @@ package io.shaledb.sql.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shaledb.sql.ExecOptions;
 import io.shaledb.sql.Session;
@@ -74,6 +75,11 @@ class DirectBindingTest extends SqlTestBase {
       "SELECT col0, col1 FROM tab1 EXCEPT SELECT col1, col0 FROM tab1 ORDER BY 1",
       "SELECT col0 FROM tab1 INTERSECT ALL SELECT col0 FROM tab1 WHERE col0 > 50",
       "SELECT col0 FROM tab1 UNION ALL SELECT col2 FROM tab1 ORDER BY col0 DESC LIMIT 3",
+      // a repeated GROUP BY item groups once; DISTINCT over repeated expressions
+      "SELECT col1 FROM tab1 GROUP BY col1, col1",
+      "SELECT col0, COUNT ( * ) FROM tab1 GROUP BY col0, col0, col1 HAVING MAX ( col1 ) > 0",
+      "SELECT DISTINCT col0, + col0, col0 * 1 FROM tab1",
+      "SELECT DISTINCT col1 AS a, col1 AS b FROM tab1 GROUP BY col1 ORDER BY a",
   })
   void sameAnswersAsTheValidatorPath(String sql) {
     Result direct = withProperty("shale.direct.verify", "true", () -> planned(sql));
@@ -126,6 +132,17 @@ class DirectBindingTest extends SqlTestBase {
     fails(SqlState.DIVISION_BY_ZERO, "SELECT col0 / 0 FROM tab1");
     fails(SqlState.DIVISION_BY_ZERO, "SELECT col1 / 0 FROM tab0 WHERE col1 IS NOT NULL");
     assertEquals(3, QueryPlanner.directPlanCount() - direct);
+  }
+
+  @Test
+  void groupByNamesAreInputColumnsAsInPostgres() {
+    // the validator path resolves GROUP BY col1 to the select list first and finds two col1s
+    Result grouped = planned("SELECT col1, col1 FROM tab1 GROUP BY col1, col1");
+    assertEquals(1, grouped.direct);
+    Result distinct = planned("SELECT DISTINCT col1, col1 FROM tab1");
+    assertEquals(1, distinct.direct);
+    assertEquals(render(distinct.result, false), render(grouped.result, false));
+    assertTrue(grouped.result.rows().size() > 1);
   }
 
   @Test
