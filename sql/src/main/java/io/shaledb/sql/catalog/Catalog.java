@@ -6,6 +6,8 @@ import io.shaledb.sql.SqlError;
 import io.shaledb.sql.SqlState;
 import io.shaledb.sql.rowenc.RowStore;
 import io.shaledb.txn.KvTxn;
+import io.shaledb.txn.TransactionRetryException;
+import io.shaledb.txn.TxnFactory;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Reads and writes catalog descriptors through the caller's {@link KvTxn}, so DDL is
@@ -39,6 +42,11 @@ public final class Catalog {
 
   private final RowStore rows;
   private final UniqueRowIds rowIds;
+  /** Where descriptor ids come from: their own short transactions, or null for the caller's. */
+  private final TxnFactory idTxns;
+
+  /** Attempts at allocating an id in its own transaction before giving up (40001). */
+  static final int ID_ATTEMPTS = 100;
 
   /** One process-wide generator for node 0, so that every default catalog hands out distinct ids. */
   private static final UniqueRowIds DEFAULT_ROW_IDS = new UniqueRowIds(Catalog::systemMicros, 0);
@@ -52,8 +60,24 @@ public final class Catalog {
   }
 
   public Catalog(RowStore rows, UniqueRowIds rowIds) {
+    this(rows, rowIds, null);
+  }
+
+  /**
+   * @param idTxns when not null, descriptor ids are allocated in their own short transactions
+   *     (as CockroachDB's descriptor id generator does): DDL in different databases then shares no
+   *     key and never conflicts, at the price of an id skipped when a DDL statement aborts. When
+   *     null, in the DDL statement's transaction (every CREATE conflicts with every concurrent one).
+   */
+  public Catalog(RowStore rows, UniqueRowIds rowIds, TxnFactory idTxns) {
     this.rows = rows;
     this.rowIds = rowIds;
+    this.idTxns = idTxns;
+  }
+
+  /** A catalog like {@link #Catalog()} whose descriptor ids come from transactions of {@code idTxns}. */
+  public static Catalog withIdTransactions(TxnFactory idTxns) {
+    return new Catalog(new RowStore(), DEFAULT_ROW_IDS, idTxns);
   }
 
   private static long systemMicros() {
@@ -72,7 +96,8 @@ public final class Catalog {
     }
     txn.put(CatalogKeys.idCounter(), CatalogKeys.longValue(FIRST_USER_ID));
     putDatabase(txn, new DatabaseDescriptor(SYSTEM_DATABASE_ID, SYSTEM_DATABASE));
-    createDatabase(txn, DEFAULT_DATABASE, true);
+    // the counter is not committed yet: defaultdb's id comes from this transaction
+    putDatabase(txn, new DatabaseDescriptor(nextId(txn), DEFAULT_DATABASE));
   }
 
   public OptionalInt databaseId(KvTxn txn, String database) {
@@ -343,13 +368,40 @@ public final class Catalog {
   }
 
   private int allocateId(KvTxn txn) {
+    if (idTxns == null) {
+      return nextId(txn);
+    }
+    TransactionRetryException last = null;
+    for (int attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
+      try (KvTxn own = idTxns.begin()) {
+        try {
+          int id = nextId(own);
+          own.commit();
+          return id;
+        } catch (TransactionRetryException e) {
+          last = e;
+          try {
+            own.rollback();
+          } catch (RuntimeException ignored) {
+            // the retry is what matters
+          }
+          // another DDL statement took an id at the same moment: back off a little (<= 2 ms)
+          LockSupport.parkNanos(Math.min(attempt + 1, 20) * 100_000L);
+        }
+      }
+    }
+    throw last;
+  }
+
+  /** Takes the next id from the counter in {@code counterTxn}. */
+  private static int nextId(KvTxn counterTxn) {
     byte[] key = CatalogKeys.idCounter();
-    long next = txn.get(key).map(CatalogKeys::readLong).orElseThrow(() -> new SqlError(
+    long next = counterTxn.get(key).map(CatalogKeys::readLong).orElseThrow(() -> new SqlError(
         SqlState.INTERNAL_ERROR, "catalog is not bootstrapped"));
     if (next >= Integer.MAX_VALUE) {
       throw new SqlError(SqlState.PROGRAM_LIMIT_EXCEEDED, "descriptor ids exhausted");
     }
-    txn.put(key, CatalogKeys.longValue(next + 1));
+    counterTxn.put(key, CatalogKeys.longValue(next + 1));
     return (int) next;
   }
 

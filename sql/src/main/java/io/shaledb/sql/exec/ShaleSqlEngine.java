@@ -29,7 +29,7 @@ public final class ShaleSqlEngine implements SqlEngine {
 
   /** An engine over {@code txns}; creates the system catalog and "defaultdb" if absent. */
   public static SqlEngine create(TxnFactory txns) {
-    EngineContext ec = new EngineContext(txns, new Catalog(), new RowStore(), new PlanCache(2000),
+    EngineContext ec = new EngineContext(txns, Catalog.withIdTransactions(txns), new RowStore(), new PlanCache(2000),
         System::currentTimeMillis);
     ShaleSqlEngine engine = new ShaleSqlEngine(ec);
     engine.inTxn(txn -> {

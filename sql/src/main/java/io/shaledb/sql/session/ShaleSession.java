@@ -150,6 +150,8 @@ public final class ShaleSession implements Session {
         TransactionRetryException retry = ErrorTranslator.retryCause(t);
         if (retry != null) {
           last = retry;
+          // a conflicting transaction is still running: back off (0.1 ms doubling to 6.4 ms)
+          java.util.concurrent.locks.LockSupport.parkNanos(100_000L << Math.min(attempt, 6));
           continue;
         }
         if (t instanceof VirtualMachineError err && !(t instanceof StackOverflowError)) {
