@@ -309,3 +309,38 @@ SELECT id, CAST(big AS INTEGER) + NULL, NULL * CAST(f AS BIGINT) FROM nc ORDER B
 1|NULL|NULL
 2|NULL|NULL
 3|NULL|NULL
+
+# Uncorrelated sub-queries run in place, once per execution (IN probes a hash set): NULL on
+# either side, empty results, mixed numeric types, in the select list and in ON.
+query
+SELECT id, x IN (SELECT a_id FROM b), x IN (SELECT a_id FROM b WHERE n IS NOT NULL), id IN (SELECT a_id FROM b WHERE n > 9999), x NOT IN (SELECT a_id FROM b WHERE a_id > 100) FROM a ORDER BY id
+----
+1|false|false|false|true
+2|NULL|NULL|false|true
+3|false|false|true|true
+4|false|false|false|true
+
+query
+SELECT id, id IN (SELECT n / 100 FROM b), y IN (SELECT CAST(a_id AS DOUBLE PRECISION) + 0.5 FROM b), s IN (SELECT tag FROM c) FROM a ORDER BY id
+----
+1|true|true|false
+2|true|true|false
+3|NULL|NULL|NULL
+4|NULL|false|false
+
+query
+SELECT id, EXISTS (SELECT 1 FROM c WHERE tag > 'q'), NOT EXISTS (SELECT 1 FROM c WHERE tag > 'z'), (SELECT MIN(n) FROM b), (SELECT n FROM b WHERE id = 99) FROM a WHERE id IN (SELECT a_id FROM b) ORDER BY id
+----
+1|true|true|5|NULL
+2|true|true|5|NULL
+3|true|true|5|NULL
+
+query
+SELECT a.id, b.id FROM a JOIN b ON b.a_id = a.id AND b.n IN (SELECT MAX(n) FROM b WHERE n < 1000) ORDER BY 1, 2
+----
+1|2
+
+statement error 21000
+SELECT id FROM a WHERE x = (SELECT n FROM b)
+----
+21000 more than one row returned by a subquery used as an expression

@@ -142,6 +142,9 @@ final class ExpressionConverter {
   private RexNode call(SqlBasicCall call) {
     SqlOperator op = call.getOperator();
     List<SqlNode> ops = call.getOperandList();
+    if (call.getKind().belongsTo(SqlKind.COMPARISON) && onlyNullLiterals(ops)) {
+      return unknown(); // NULL <= NULL
+    }
     switch (call.getKind()) {
       case PLUS, MINUS, TIMES, DIVIDE -> {
         List<RexNode> e = firstKnown(ops);
@@ -324,7 +327,24 @@ final class ExpressionConverter {
     return t;
   }
 
+  private static boolean onlyNullLiterals(List<SqlNode> ops) {
+    for (SqlNode o : ops) {
+      if (!SqlUtil.isNullLiteral(o, false)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The BOOLEAN NULL a comparison of nothing but NULL literals is. */
+  private RexNode unknown() {
+    return rb.makeNullLiteral(tf.createTypeWithNullability(tf.createSqlType(SqlTypeName.BOOLEAN), true));
+  }
+
   private RexNode between(SqlBetweenOperator op, SqlBasicCall call) {
+    if (onlyNullLiterals(call.getOperandList())) {
+      return unknown(); // NULL BETWEEN NULL AND NULL, NOT BETWEEN as well
+    }
     List<RexNode> e = coerced(comparable(firstKnown(call.getOperandList())));
     RexNode x = e.get(SqlBetweenOperator.VALUE_OPERAND);
     RexNode y = e.get(SqlBetweenOperator.LOWER_OPERAND);

@@ -11,6 +11,7 @@ import org.apache.calcite.DataContext;
 public final class ExecFrame {
   private final DataContext context;
   private final Map<Integer, Object[]> correlated = new HashMap<>();
+  private Map<Object, Object> results;
 
   public ExecFrame(DataContext context) {
     this.context = context;
@@ -31,5 +32,19 @@ public final class ExecFrame {
 
   void bind(int id, Object[] row) {
     correlated.put(id, row);
+  }
+
+  /** The value {@code compute} gives, computed once per run for {@code key} (uncorrelated sub-queries). */
+  @SuppressWarnings("unchecked")
+  <T> T once(Object key, java.util.function.Supplier<T> compute) {
+    if (results == null) {
+      results = new java.util.IdentityHashMap<>();
+    }
+    Object v = results.get(key);
+    if (v == null && !results.containsKey(key)) {
+      v = compute.get();
+      results.put(key, v);
+    }
+    return (T) v;
   }
 }

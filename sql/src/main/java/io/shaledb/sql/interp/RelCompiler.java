@@ -57,7 +57,7 @@ public final class RelCompiler {
 
   public RelCompiler(RexBuilder rexBuilder) {
     this.rexBuilder = rexBuilder;
-    this.rex = new RexCompiler(rexBuilder);
+    this.rex = new RexCompiler(rexBuilder, this);
   }
 
   public Operator compile(RelNode rel) {

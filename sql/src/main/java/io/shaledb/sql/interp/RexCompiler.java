@@ -1,8 +1,11 @@
 package io.shaledb.sql.interp;
 
+import io.shaledb.sql.SqlError;
+import io.shaledb.sql.SqlState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -12,6 +15,7 @@ import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -29,9 +33,16 @@ public final class RexCompiler {
   private static final String NONZERO_DIVISOR = "shale_nonzero_divisor";
 
   private final RexBuilder rexBuilder;
+  /** Compiles the plans of uncorrelated sub-queries (null: sub-queries are not interpretable). */
+  private final RelCompiler relCompiler;
 
   public RexCompiler(RexBuilder rexBuilder) {
+    this(rexBuilder, null);
+  }
+
+  RexCompiler(RexBuilder rexBuilder, RelCompiler relCompiler) {
     this.rexBuilder = rexBuilder;
+    this.relCompiler = relCompiler;
   }
 
   /**
@@ -61,6 +72,9 @@ public final class RexCompiler {
       int field = fa.getField().getIndex();
       return (row, f) -> f.correlated(id)[field];
     }
+    if (node instanceof RexSubQuery sq) {
+      return subQuery(sq);
+    }
     if (node instanceof RexCall call) {
       return call(call);
     }
@@ -87,6 +101,88 @@ public final class RexCompiler {
       case TIMESTAMP -> lit.getValueAs(Long.class);
       default -> throw new NotInterpretableException("literal of type " + t);
     };
+  }
+
+  /**
+   * Whether {@link #subQuery} runs {@code sq}: uncorrelated IN over one column of comparable
+   * type, EXISTS and scalar sub-queries ({@code HeuristicPlanner} leaves these in place).
+   */
+  public static boolean interpretable(RexSubQuery sq) {
+    if (!RelOptUtil.getVariablesUsed(sq.rel).isEmpty()) {
+      return false;
+    }
+    return switch (sq.getKind()) {
+      case EXISTS -> true;
+      case SCALAR_QUERY -> sq.rel.getRowType().getFieldCount() == 1;
+      case IN -> sq.getOperands().size() == 1 && sq.rel.getRowType().getFieldCount() == 1
+          && comparableForHashing(sq.getOperands().get(0).getType().getSqlTypeName(),
+              sq.rel.getRowType().getFieldList().get(0).getType().getSqlTypeName());
+      default -> false;
+    };
+  }
+
+  private static boolean comparableForHashing(SqlTypeName x, SqlTypeName y) {
+    return x == SqlTypeName.NULL || y == SqlTypeName.NULL
+        || InternalValues.isNumeric(x) && InternalValues.isNumeric(y)
+        || x == SqlTypeName.VARCHAR && y == SqlTypeName.VARCHAR
+        || x == y && (x == SqlTypeName.BOOLEAN || x == SqlTypeName.DATE || x == SqlTypeName.TIMESTAMP);
+  }
+
+  /**
+   * An uncorrelated sub-query, run once per execution (its result kept in the frame): EXISTS is
+   * whether it has a row; a scalar sub-query is its one value (NULL without rows, 21000 with
+   * more); {@code x IN (...)} probes a hash set of its values (NULL when x is NULL or no value
+   * matches and one is NULL, false when it has no rows).
+   */
+  private Scalar subQuery(RexSubQuery sq) {
+    if (relCompiler == null || !interpretable(sq)) {
+      throw new NotInterpretableException("sub-query " + sq.getKind());
+    }
+    Operator plan = relCompiler.compile(sq.rel);
+    Object key = new Object();
+    switch (sq.getKind()) {
+      case EXISTS:
+        return (row, f) -> f.once(key, () -> !plan.rows(f).isEmpty());
+      case SCALAR_QUERY:
+        return (row, f) -> f.once(key, () -> {
+          List<Object[]> rows = plan.rows(f);
+          if (rows.size() > 1) {
+            throw new SqlError(SqlState.CARDINALITY_VIOLATION,
+                "more than one row returned by a subquery used as an expression");
+          }
+          return rows.isEmpty() ? null : rows.get(0)[0];
+        });
+      default: {
+        Scalar left = c(sq.getOperands().get(0));
+        return (row, f) -> {
+          ValueSet set = f.once(key, () -> ValueSet.of(plan.rows(f)));
+          if (set.empty()) {
+            return false;
+          }
+          Object x = left.eval(row, f);
+          if (x == null) {
+            return null;
+          }
+          return set.values().contains(InternalValues.key(x)) ? Boolean.TRUE : set.hasNull() ? null : Boolean.FALSE;
+        };
+      }
+    }
+  }
+
+  /** The values of a one-column result as hash keys, and whether one was NULL. */
+  private record ValueSet(java.util.Set<Object> values, boolean hasNull, boolean empty) {
+    static ValueSet of(List<Object[]> rows) {
+      java.util.Set<Object> values = new java.util.HashSet<>();
+      boolean hasNull = false;
+      for (Object[] r : rows) {
+        if (r[0] == null) {
+          hasNull = true;
+        } else {
+          values.add(InternalValues.key(r[0]));
+        }
+      }
+      return new ValueSet(values, hasNull, rows.isEmpty());
+    }
   }
 
   private Scalar[] operands(RexCall call) {

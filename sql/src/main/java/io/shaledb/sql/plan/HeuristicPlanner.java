@@ -11,7 +11,10 @@ import org.apache.calcite.rel.core.Correlate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
-import org.apache.calcite.rex.RexUtil;
+import io.shaledb.sql.interp.RexCompiler;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.rules.CoreRules;
@@ -45,15 +48,30 @@ final class HeuristicPlanner {
     return rel;
   }
 
-  /** Whether any expression in the tree is a sub-query (only then is sub-query removal needed). */
+  /**
+   * Whether the tree has a sub-query the interpreter does not run in place (only then is
+   * sub-query removal needed): a correlated one, or one of a kind other than EXISTS, scalar and
+   * one-column IN ({@link RexCompiler#interpretable}); those it runs once per execution, as
+   * PostgreSQL's hashed sub-plans, which also saves the rewrite into joins and aggregates.
+   */
   private static boolean hasSubQuery(RelNode rel) {
-    if (rel instanceof Project p && RexUtil.SubQueryFinder.containsSubQuery(p)
-        || rel instanceof Filter f && RexUtil.SubQueryFinder.containsSubQuery(f)
-        || rel instanceof Join j && RexUtil.SubQueryFinder.containsSubQuery(j)) {
-      return true;
-    }
     if (rel instanceof Correlate) {
       return true;
+    }
+    if (rel instanceof Project || rel instanceof Filter || rel instanceof Join) {
+      boolean[] needs = {false};
+      rel.accept(new RexShuttle() {
+        @Override
+        public RexNode visitSubQuery(RexSubQuery sq) {
+          if (!INTERPRET_SUB_QUERIES || !RexCompiler.interpretable(sq) || hasSubQuery(sq.rel)) {
+            needs[0] = true;
+          }
+          return sq;
+        }
+      });
+      if (needs[0]) {
+        return true;
+      }
     }
     for (RelNode in : rel.getInputs()) {
       if (hasSubQuery(in)) {
@@ -62,4 +80,8 @@ final class HeuristicPlanner {
     }
     return false;
   }
+
+  /** Whether uncorrelated sub-queries run in place ({@code -Dshale.interpret.subqueries=false}: always removed). */
+  private static final boolean INTERPRET_SUB_QUERIES =
+      !"false".equals(System.getProperty("shale.interpret.subqueries"));
 }
