@@ -89,8 +89,12 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   /** Whether this planner may run the cost-based optimiser (see the constructor). */
   private final boolean costBased;
 
-  /** Whether conversions count in the direct/fallback statistics (not when planning a query again). */
-  private boolean countPlans = true;
+  /**
+   * Whether this planner is planning a query again after {@link NeedsCostBasedPlanning}: its
+   * conversion is not counted in the direct/fallback statistics a second time, and the
+   * interpreter is not tried on the heuristic plan again (it already failed on it).
+   */
+  private boolean again;
 
   /**
    * The heuristic plan of a query is not interpretable: plan it again with a cost-based planner
@@ -133,7 +137,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         typeFactory, config);
     planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-    if (costBased) {
+    if (this.costBased) {
       planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
     }
     planner.setExecutor(LiteralCastExecutor.INSTANCE);
@@ -196,13 +200,13 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   /**
    * As {@link #plan(SqlNode)} for a query whose heuristic plan threw {@link NeedsCostBasedPlanning}
    * (this planner must be cost-based): the same conversion, not counted again in the statistics,
-   * then the cost-based optimiser.
+   * then straight to the cost-based optimiser.
    */
   public PlannedQuery planAgain(SqlNode query) {
     if (!costBased) {
       throw new IllegalStateException("planAgain needs a cost-based planner");
     }
-    countPlans = false;
+    again = true;
     return plan(query, INTERPRET);
   }
 
@@ -284,7 +288,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     try {
       direct = new DirectConverter(cluster, catalogReader, this).convert(rewritten);
     } catch (UnsupportedQueryException e) {
-      if (countPlans) {
+      if (!again) {
         fallback(e.reason());
       }
       return null;
@@ -292,12 +296,12 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       if (verifyMode()) {
         throw e;
       }
-      if (countPlans) {
+      if (!again) {
         fallback("error " + e.getClass().getSimpleName());
       }
       return null;
     }
-    if (countPlans) {
+    if (!again) {
       DIRECT_PLANS.increment();
     }
     RelNode logical = direct.rel().accept(new ConvertToChecked(cluster.getRexBuilder()));
@@ -346,7 +350,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     List<ColumnMeta> columns = c.columns();
     List<RelDataType> paramTypes = c.paramTypes();
     long t0;
-    if (heuristic) {
+    if (heuristic && !again) {
       t0 = PlanPhase.start();
       try {
         RelNode opt = HeuristicPlanner.optimize(planner, logical);
