@@ -30,7 +30,9 @@ public final class QueryRunner {
 
   /**
    * As {@link #plan(StatementContext, String, Supplier)}; {@code forExplain} asks for the
-   * cost-based plan EXPLAIN shows (cached apart from the plans statements run with).
+   * cost-based plan EXPLAIN shows (cached apart from the plans statements run with). With
+   * {@code -Dshale.plan.costBasedOnly=true} (read per planning, for tests) every query takes the
+   * path of one the interpreter cannot run after heuristic planning: the cost-based optimiser.
    */
   public PlannedQuery plan(StatementContext sc, String cacheKey, Supplier<SqlNode> query, boolean forExplain) {
     String key = cacheKey == null ? null
@@ -38,10 +40,14 @@ public final class QueryRunner {
     PlannedQuery p = key == null ? null : ec.plans().get(key, ec.catalog(), sc.txn(), sc.databaseId());
     if (p == null) {
       long t0 = io.shaledb.sql.plan.PlanPhase.start();
-      QueryPlanner planner = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database(), forExplain);
+      boolean costBasedOnly = !forExplain && Boolean.getBoolean("shale.plan.costBasedOnly");
+      QueryPlanner planner = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database(),
+          forExplain || costBasedOnly);
       io.shaledb.sql.plan.PlanPhase.SETUP.end(t0);
       try {
-        p = forExplain ? planner.plan(query.get(), false) : planner.plan(query.get());
+        p = forExplain ? planner.plan(query.get(), false)
+            : costBasedOnly ? planner.planAgain(query.get())
+            : planner.plan(query.get());
       } catch (QueryPlanner.NeedsCostBasedPlanning e) {
         // the interpreter cannot run the heuristic plan: the same conversion, then the cost-based
         // optimiser and Enumerable

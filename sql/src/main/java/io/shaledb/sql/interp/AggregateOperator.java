@@ -18,9 +18,9 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * GROUP BY with plain grouping (no GROUPING SETS): group keys first, then one value per aggregate
- * call. Without group keys exactly one row is produced, even from no input. Groups come out in
- * order of first appearance.
+ * GROUP BY (plain, or GROUPING SETS): group keys first, then one value per aggregate call. Without
+ * group keys exactly one row is produced, even from no input. Groups come out in order of first
+ * appearance.
  */
 final class AggregateOperator {
   private AggregateOperator() {}
@@ -31,41 +31,94 @@ final class AggregateOperator {
   }
 
   static Operator of(Aggregate agg, Operator input) {
-    if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
-      throw new NotInterpretableException("GROUPING SETS");
-    }
     int[] groups = agg.getGroupSet().toArray();
+    if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
+      return groupingSets(agg, input, groups);
+    }
     List<Fold> folds = new ArrayList<>();
     for (AggregateCall call : agg.getAggCallList()) {
       folds.add(fold(call, agg.getInput().getRowType()));
     }
     boolean scalar = groups.length == 0;
+    return frame -> grouped(input.rows(frame), groups, groups, folds, scalar);
+  }
+
+  /**
+   * GROUPING SETS (Calcite's expansion of several DISTINCT aggregates produces them): each set
+   * grouped on its own, the keys outside it NULL, GROUPING(...) the bit mask of the keys outside
+   * it (first argument most significant), as PostgreSQL computes it.
+   */
+  private static Operator groupingSets(Aggregate agg, Operator input, int[] groups) {
+    List<int[]> sets = new ArrayList<>();
+    agg.getGroupSets().forEach(gs -> sets.add(gs.toArray()));
+    List<Fold> folds = new ArrayList<>();
+    List<int[]> groupingArgs = new ArrayList<>();
+    for (AggregateCall call : agg.getAggCallList()) {
+      org.apache.calcite.sql.SqlKind kind = call.getAggregation().getKind();
+      if (kind == org.apache.calcite.sql.SqlKind.GROUPING) {
+        groupingArgs.add(call.getArgList().stream().mapToInt(Integer::intValue).toArray());
+        folds.add(null);
+      } else if (kind == org.apache.calcite.sql.SqlKind.GROUP_ID || kind == org.apache.calcite.sql.SqlKind.GROUPING_ID) {
+        throw new NotInterpretableException(kind.toString());
+      } else {
+        groupingArgs.add(null);
+        folds.add(fold(call, agg.getInput().getRowType()));
+      }
+    }
     return frame -> {
-      Map<List<Object>, List<Object[]>> byGroup = new LinkedHashMap<>();
-      for (Object[] row : input.rows(frame)) {
-        Object[] k = new Object[groups.length];
-        for (int i = 0; i < groups.length; i++) {
-          Object v = row[groups[i]];
-          k[i] = v == null ? null : InternalValues.key(v);
+      List<Object[]> rows = input.rows(frame);
+      List<Object[]> out = new ArrayList<>();
+      for (int[] set : sets) {
+        List<Fold> setFolds = new ArrayList<>(folds);
+        for (int i = 0; i < setFolds.size(); i++) {
+          int[] args = groupingArgs.get(i);
+          if (args != null) {
+            long mask = 0;
+            for (int arg : args) {
+              mask = (mask << 1) | (Arrays.stream(set).anyMatch(k -> k == arg) ? 0 : 1);
+            }
+            Object value = InternalValues.toNumeric(mask, agg.getAggCallList().get(i).getType().getSqlTypeName());
+            setFolds.set(i, values -> value);
+          }
         }
-        byGroup.computeIfAbsent(Arrays.asList(k), x -> new ArrayList<>()).add(row);
-      }
-      if (scalar && byGroup.isEmpty()) {
-        byGroup.put(List.of(), List.of());
-      }
-      List<Object[]> out = new ArrayList<>(byGroup.size());
-      for (List<Object[]> rows : byGroup.values()) {
-        Object[] r = new Object[groups.length + folds.size()];
-        for (int i = 0; i < groups.length; i++) {
-          r[i] = rows.get(0)[groups[i]];
-        }
-        for (int i = 0; i < folds.size(); i++) {
-          r[groups.length + i] = folds.get(i).apply(rows);
-        }
-        out.add(r);
+        out.addAll(grouped(rows, set, groups, setFolds, set.length == 0));
       }
       return out;
     };
+  }
+
+  /**
+   * {@code rows} grouped on the {@code keys} (a subset of {@code outKeys}, the output's key
+   * columns; the others come out NULL), one row per group in order of first appearance; one row
+   * from no input when {@code scalar}.
+   */
+  private static List<Object[]> grouped(List<Object[]> input, int[] keys, int[] outKeys, List<Fold> folds,
+      boolean scalar) {
+    Map<List<Object>, List<Object[]>> byGroup = new LinkedHashMap<>();
+    for (Object[] row : input) {
+      Object[] k = new Object[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        Object v = row[keys[i]];
+        k[i] = v == null ? null : InternalValues.key(v);
+      }
+      byGroup.computeIfAbsent(Arrays.asList(k), x -> new ArrayList<>()).add(row);
+    }
+    if (scalar && byGroup.isEmpty()) {
+      byGroup.put(List.of(), List.of());
+    }
+    List<Object[]> out = new ArrayList<>(byGroup.size());
+    for (List<Object[]> rows : byGroup.values()) {
+      Object[] r = new Object[outKeys.length + folds.size()];
+      for (int i = 0; i < outKeys.length; i++) {
+        int key = outKeys[i];
+        r[i] = rows.isEmpty() || Arrays.stream(keys).noneMatch(k -> k == key) ? null : rows.get(0)[key];
+      }
+      for (int i = 0; i < folds.size(); i++) {
+        r[outKeys.length + i] = folds.get(i).apply(rows);
+      }
+      out.add(r);
+    }
+    return out;
   }
 
   private static Fold fold(AggregateCall call, RelDataType inputType) {

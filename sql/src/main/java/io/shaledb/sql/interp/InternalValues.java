@@ -255,6 +255,40 @@ final class InternalValues {
     }
   }
 
+  /**
+   * {@code a / b} or {@code a % b} for non-null numeric operands with a DECIMAL(precision, scale)
+   * result: the quotient rounded half away from zero to the result's scale (as PostgreSQL's numeric
+   * division rounds; Calcite's generated code truncates), the remainder exact with the dividend's
+   * sign; 22012 on a zero divisor, 22003 when the integer digits exceed the type's.
+   */
+  static BigDecimal decimalDivide(Op op, Object a, Object b, int precision, int scale) {
+    BigDecimal x = decimal(a);
+    BigDecimal y = decimal(b);
+    if (y.signum() == 0) {
+      throw new ArithmeticException("division by zero");
+    }
+    BigDecimal r = switch (op) {
+      case DIVIDE -> x.divide(y, scale, java.math.RoundingMode.HALF_UP);
+      case MOD -> x.remainder(y);
+      default -> throw new IllegalStateException("decimal " + op);
+    };
+    return toDecimal(r, precision, scale);
+  }
+
+  /**
+   * A numeric value as DECIMAL(precision, scale): rounded half away from zero to the scale (as
+   * PostgreSQL's numeric casts), 22003 "numeric field overflow" when its integer digits exceed
+   * {@code precision - scale}.
+   */
+  static BigDecimal toDecimal(Object v, int precision, int scale) {
+    BigDecimal r = decimal(v).setScale(scale, java.math.RoundingMode.HALF_UP);
+    if (r.precision() - r.scale() > precision - scale && r.signum() != 0) {
+      throw new ArithmeticException("numeric field overflow: a field with precision " + precision
+          + ", scale " + scale + " must round to an absolute value less than 10^" + (precision - scale));
+    }
+    return r;
+  }
+
   /** {@code -a} for a non-null numeric operand of type t. */
   static Object negate(Object a, SqlTypeName t) {
     if (isExactInteger(t)) {

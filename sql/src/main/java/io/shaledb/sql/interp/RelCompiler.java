@@ -419,6 +419,28 @@ public final class RelCompiler {
   }
 
   private Operator sort(Operator in, List<RelFieldCollation> collations, RexNode offset, RexNode fetch) {
+    Comparator<Object[]> order = comparator(collations);
+    Scalar off = offset == null ? null : limitValue(offset);
+    Scalar lim = fetch == null ? null : limitValue(fetch);
+    return frame -> {
+      List<Object[]> rows = in.rows(frame);
+      if (order != null) {
+        rows = new ArrayList<>(rows);
+        rows.sort(order);
+      }
+      long from = off == null ? 0 : count(off.eval(null, frame));
+      long n = lim == null ? Long.MAX_VALUE : count(lim.eval(null, frame));
+      if (from == 0 && n >= rows.size()) {
+        return rows;
+      }
+      int start = (int) Math.min(from, rows.size());
+      int end = (int) Math.min(rows.size(), start + Math.min(n, Integer.MAX_VALUE));
+      return new ArrayList<>(rows.subList(start, end));
+    };
+  }
+
+  /** The row order of {@code collations} (SQL null ordering, as a Sort), or null when empty. */
+  private static Comparator<Object[]> comparator(List<RelFieldCollation> collations) {
     Comparator<Object[]> cmp = null;
     for (RelFieldCollation fc : collations) {
       int field = fc.getFieldIndex();
@@ -440,24 +462,7 @@ public final class RelCompiler {
       };
       cmp = cmp == null ? one : cmp.thenComparing(one);
     }
-    Comparator<Object[]> order = cmp;
-    Scalar off = offset == null ? null : limitValue(offset);
-    Scalar lim = fetch == null ? null : limitValue(fetch);
-    return frame -> {
-      List<Object[]> rows = in.rows(frame);
-      if (order != null) {
-        rows = new ArrayList<>(rows);
-        rows.sort(order);
-      }
-      long from = off == null ? 0 : count(off.eval(null, frame));
-      long n = lim == null ? Long.MAX_VALUE : count(lim.eval(null, frame));
-      if (from == 0 && n >= rows.size()) {
-        return rows;
-      }
-      int start = (int) Math.min(from, rows.size());
-      int end = (int) Math.min(rows.size(), start + Math.min(n, Integer.MAX_VALUE));
-      return new ArrayList<>(rows.subList(start, end));
-    };
+    return cmp;
   }
 
   private Scalar limitValue(RexNode n) {
@@ -485,10 +490,18 @@ public final class RelCompiler {
     }
     boolean all = s.all;
     if (s instanceof Union) {
+      // a merge union promises its collation (the planner may have dropped the Sort above it):
+      // the concatenation sorted stably, as merging the sorted inputs would give
+      org.apache.calcite.rel.RelCollation collation = s.getTraitSet().getCollation();
+      Comparator<Object[]> merged = s instanceof org.apache.calcite.adapter.enumerable.EnumerableMergeUnion
+          && collation != null ? comparator(collation.getFieldCollations()) : null;
       return frame -> {
         List<Object[]> out = new ArrayList<>();
         for (Operator o : ins) {
           out.addAll(o.rows(frame));
+        }
+        if (merged != null) {
+          out.sort(merged);
         }
         return all ? out : distinct(out);
       };

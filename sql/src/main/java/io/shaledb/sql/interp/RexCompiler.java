@@ -336,14 +336,23 @@ public final class RexCompiler {
     if (call.operands.size() != 2) {
       throw new NotInterpretableException("arithmetic with " + call.operands.size() + " operands");
     }
-    if (t == SqlTypeName.DECIMAL && (op == InternalValues.Op.DIVIDE || op == InternalValues.Op.MOD)) {
-      throw new NotInterpretableException("decimal " + op);
-    }
     if (InternalValues.isApprox(t) && op == InternalValues.Op.MOD) {
       throw new NotInterpretableException("approximate MOD");
     }
     Scalar a = c(call.operands.get(0));
     Scalar b = c(call.operands.get(1));
+    if (t == SqlTypeName.DECIMAL && (op == InternalValues.Op.DIVIDE || op == InternalValues.Op.MOD)) {
+      int precision = call.getType().getPrecision();
+      int scale = call.getType().getScale();
+      return (row, f) -> {
+        Object x = a.eval(row, f);
+        if (x == null) {
+          return null;
+        }
+        Object y = b.eval(row, f);
+        return y == null ? null : InternalValues.decimalDivide(op, x, y, precision, scale);
+      };
+    }
     return (row, f) -> {
       Object x = a.eval(row, f);
       if (x == null) {
@@ -457,8 +466,8 @@ public final class RexCompiler {
     Scalar s = c(node);
     if (from == to || from == SqlTypeName.NULL) {
       if (to == SqlTypeName.DECIMAL && from == SqlTypeName.DECIMAL
-          && node.getType().getScale() != type.getScale()) {
-        throw new NotInterpretableException("decimal scale change");
+          && (node.getType().getScale() != type.getScale() || node.getType().getPrecision() > type.getPrecision())) {
+        return toDecimal(s, type);
       }
       return s;
     }
@@ -472,6 +481,16 @@ public final class RexCompiler {
       };
     }
     throw new NotInterpretableException("conversion from " + from + " to " + to);
+  }
+
+  /** {@code s}'s DECIMAL values as {@code to}'s precision and scale (rounded; 22003 on overflow). */
+  private static Scalar toDecimal(Scalar s, RelDataType to) {
+    int precision = to.getPrecision();
+    int scale = to.getScale();
+    return (row, f) -> {
+      Object v = s.eval(row, f);
+      return v == null ? null : InternalValues.toDecimal(v, precision, scale);
+    };
   }
 
   /** Whether every value of numeric type {@code from} converts to {@code to} without loss or error. */
@@ -530,6 +549,9 @@ public final class RexCompiler {
         Object v = s.eval(row, f);
         return v == null ? null : InternalValues.toInteger(v, t);
       };
+    }
+    if (from == SqlTypeName.DECIMAL && t == SqlTypeName.DECIMAL) {
+      return toDecimal(s, to);
     }
     if (from == SqlTypeName.DECIMAL && (t == SqlTypeName.DOUBLE || t == SqlTypeName.FLOAT)) {
       return (row, f) -> {

@@ -40,6 +40,7 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
@@ -160,6 +161,15 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     planner.addRule(GroupedSemiJoinRules.JOIN);
     planner.addRule(ShaleFilterScanRule.FILTER);
     planner.addRule(ShaleFilterScanRule.SCAN);
+    // A ShaleIndexScan is a TableScan that returns only the rows inside its key bounds. These rules
+    // match any TableScan over a ProjectableFilterableTable and rebuild a whole-table scan from it,
+    // which Volcano then took as equivalent to the bounded scan, merging their sets (rows of one
+    // sub-query's range answered another's full scan: 13_bounded_scans.sql). Our own scan rules
+    // replace them.
+    planner.removeRule(CoreRules.PROJECT_TABLE_SCAN);
+    planner.removeRule(CoreRules.PROJECT_INTERPRETER_TABLE_SCAN);
+    planner.removeRule(CoreRules.FILTER_SCAN);
+    planner.removeRule(CoreRules.FILTER_INTERPRETER_SCAN);
   }
 
   /** A root schema with "public" (the database's tables, resolved through txn) and information_schema. */
@@ -376,7 +386,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     t0 = PlanPhase.start();
     registerVolcanoRules();
     Program program = Programs.standard();
-    RelNode best = program.run(planner, logical, c.desired(), List.of(), List.of());
+    RelNode best = program.run(planner, JoinConditionSubQueries.pullAboveInnerJoins(logical), c.desired(),
+        List.of(), List.of());
     PlanPhase.OPTIMIZE.end(t0);
     t0 = PlanPhase.start();
     Map<String, Object> internal = new HashMap<>();

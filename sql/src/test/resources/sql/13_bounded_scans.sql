@@ -1,0 +1,112 @@
+# A scan that knows the key bounds of the filter above it returns only rows inside those bounds: no
+# rule may take it for the whole table. Calcite's project/filter-into-table-scan rules did (they
+# rebuilt a plain scan from it), merging the bounded scan with the table in the cost-based memo, so
+# the outer query read only the EXISTS sub-query's rows (found with the sqllogictest CI subset).
+
+statement ok
+CREATE TABLE t (id INT PRIMARY KEY, v TEXT)
+----
+CREATE TABLE
+
+statement ok
+INSERT INTO t VALUES (1, 'a'), (2, 'b'), (3, 'c')
+----
+INSERT 0 3
+
+query
+SELECT id FROM t WHERE id IN (SELECT id FROM t WHERE v > 'a') OR EXISTS (SELECT 1 FROM t WHERE id > 5) ORDER BY 1
+----
+2
+3
+
+query
+SELECT id FROM t WHERE id IN (SELECT id FROM t WHERE v > 'b') OR EXISTS (SELECT 1 FROM t WHERE id > 2) ORDER BY 1
+----
+1
+2
+3
+
+query
+SELECT a.id, b.id FROM t a, t b WHERE b.id > 2 AND a.v < 'c' ORDER BY 1, 2
+----
+1|3
+2|3
+
+query
+SELECT (SELECT count(*) FROM t WHERE id >= 2), count(*) FROM t
+----
+2|3
+
+# Further plans of the cost-based path (SqlScriptCostBasedTest runs every script through it).
+# A merge union promises its inputs' order: the limit above it must see the merged order.
+statement ok
+CREATE TABLE u (id INT PRIMARY KEY, x INT, d DECIMAL(10,2))
+----
+CREATE TABLE
+
+statement ok
+INSERT INTO u VALUES (1, 10, 1.25), (2, -7, -2.50), (3, 30, 0), (4, NULL, NULL)
+----
+INSERT 0 4
+
+query
+SELECT x FROM u UNION ALL SELECT x FROM u ORDER BY 1 LIMIT 3 OFFSET 1
+----
+-7
+10
+10
+
+query
+SELECT x FROM u UNION SELECT x + 1 FROM u ORDER BY 1 DESC LIMIT 3 OFFSET 1
+----
+31
+30
+11
+
+# Decimal division and scale changes round half away from zero, as PostgreSQL's numeric does.
+query
+SELECT AVG(x), AVG(d), SUM(d) / 3 FROM u
+----
+11.000000|-0.416667|-0.416667
+
+query
+SELECT id, d / 0.7, CAST(d AS DECIMAL(3,1)), d % 0.3 FROM u ORDER BY id
+----
+1|1.785714|1.3|0.05
+2|-3.571429|-2.5|-0.10
+3|0.000000|0.0|0.00
+4|NULL|NULL|NULL
+
+statement error 22012
+SELECT d / 0 FROM u
+----
+22012 division by zero
+
+statement error 22003
+SELECT CAST(d * 100 AS DECIMAL(3,1)) FROM u
+----
+22003 numeric value out of range: numeric field overflow: a field with precision 3, scale 1 must round to an absolute value less than 10^2
+
+# Sub-queries in an inner join's ON condition, uncorrelated and correlated.
+query
+SELECT u.id, t.id FROM u JOIN t ON t.id = u.id AND t.v IN (SELECT MAX(v) FROM t) ORDER BY 1, 2
+----
+3|3
+
+query
+SELECT u.id, t.id FROM u JOIN t ON t.id <= u.id AND t.id IN (SELECT MAX(id) FROM t w WHERE w.id <= u.id) ORDER BY 1, 2
+----
+1|1
+2|2
+3|3
+4|3
+
+statement ok
+DROP TABLE u
+----
+DROP TABLE
+
+statement ok
+DROP TABLE t
+----
+DROP TABLE
