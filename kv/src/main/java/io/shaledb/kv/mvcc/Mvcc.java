@@ -62,18 +62,48 @@ public final class Mvcc {
     return out;
   }
 
+  /**
+   * Steps taken with {@code next()} past a key's older versions before giving up and seeking (as
+   * CockroachDB's MVCC scanner does): a seek costs several times a step, and most keys have one or
+   * two versions.
+   */
+  private static final int STEPS_BEFORE_SEEK = 4;
+
   private static void scanForward(EngineIterator it, Timestamp readTs, int limit, List<KeyValue> out) {
     it.seekToFirst();
-    while (it.valid() && (limit <= 0 || out.size() < limit)) {
-      MvccKey version = MvccKeys.decode(it.key());
+    byte[] key = it.valid() ? it.key() : null;
+    while (key != null && (limit <= 0 || out.size() < limit)) {
+      MvccKey version = MvccKeys.decode(key);
       if (version.timestamp().compareTo(readTs) > 0) {
         // Newer than the read: jump to this key's newest version at or below readTs, if any.
         it.seek(MvccKeys.encode(version.userKey(), readTs));
-        continue;
+        key = it.valid() ? it.key() : null;
+      } else {
+        addIfValue(out, version.userKey(), it.value());
+        key = nextUserKey(it, key, version.userKey());
       }
-      addIfValue(out, version.userKey(), it.value());
-      it.seek(MvccKeys.versionsEnd(version.userKey()));
     }
+  }
+
+  /**
+   * Moves from {@code current} (a version of {@code userKey}) to the first entry of the next user
+   * key, a few steps and then a seek, and returns that entry's key (null when the iterator ran out).
+   */
+  private static byte[] nextUserKey(EngineIterator it, byte[] current, byte[] userKey) {
+    int prefix = current.length - MvccKeys.TIMESTAMP_LENGTH;
+    for (int step = 0; step < STEPS_BEFORE_SEEK; step++) {
+      it.next();
+      if (!it.valid()) {
+        return null;
+      }
+      byte[] k = it.key();
+      // versions of one user key share everything but the timestamp, and the prefix is prefix-free
+      if (k.length != current.length || !Arrays.equals(k, 0, prefix, current, 0, prefix)) {
+        return k;
+      }
+    }
+    it.seek(MvccKeys.versionsEnd(userKey));
+    return it.valid() ? it.key() : null;
   }
 
   private static void scanReverse(EngineIterator it, Timestamp readTs, int limit, List<KeyValue> out) {
