@@ -39,8 +39,10 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Compiles a relational plan into an {@link Operator} tree. Implements table scans (a filter
@@ -78,17 +80,22 @@ public final class RelCompiler {
       return compile(rel.getInput(0));
     }
     if (rel instanceof TableScan scan) {
-      return scan(scan, conjunctsOf(scan));
+      return scan(scan, conjunctsOf(scan), null);
     }
     if (rel instanceof Project p) {
       if (RexOver.containsOver(p.getProjects(), null)) {
         throw new NotInterpretableException("window functions");
       }
-      return project(compile(p.getInput()), p.getProjects());
+      return project(compileNeeding(p.getInput(), fieldsUsed(p.getProjects())), p.getProjects());
     }
     if (rel instanceof Calc c) {
       RexProgram prog = c.getProgram();
-      Operator in = compile(c.getInput());
+      List<RexNode> used = new ArrayList<>();
+      prog.getProjectList().forEach(r -> used.add(prog.expandLocalRef(r)));
+      if (prog.getCondition() != null) {
+        used.add(prog.expandLocalRef(prog.getCondition()));
+      }
+      Operator in = compileNeeding(c.getInput(), fieldsUsed(used));
       if (prog.getCondition() != null) {
         in = filter(in, rex.compile(prog.expandLocalRef(prog.getCondition())));
       }
@@ -134,12 +141,48 @@ public final class RelCompiler {
     throw new NotInterpretableException("operator " + rel.getRelTypeName());
   }
 
+  /**
+   * The input fields {@code exprs} read, or null (all of them) when one holds a sub-query, which
+   * may read the row through a correlation variable.
+   */
+  private static ImmutableBitSet fieldsUsed(List<RexNode> exprs) {
+    return RexUtil.SubQueryFinder.find(exprs) != null ? null : RelOptUtil.InputFinder.bits(exprs, null);
+  }
+
+  /**
+   * {@code rel} compiled for a parent that reads only the fields in {@code needed} (null: all). A
+   * scan of a ShaleDB table, alone or under a filter, then decodes only those columns and the
+   * filter's; the others are null in its rows (a full scan of a wide table mostly decodes
+   * columns nobody reads).
+   */
+  private Operator compileNeeding(RelNode rel, ImmutableBitSet needed) {
+    if (needed != null) {
+      if (rel instanceof Filter f && isShaleScan(f.getInput())
+          && RexUtil.SubQueryFinder.find(f.getCondition()) == null) {
+        TableScan scan = (TableScan) f.getInput();
+        List<RexNode> bounds = conjunctsOf(scan).isEmpty() ? RelOptUtil.conjunctions(f.getCondition())
+            : conjunctsOf(scan);
+        Operator in = scan(scan, bounds, needed.union(RelOptUtil.InputFinder.bits(f.getCondition())));
+        return filter(in, rex.compile(f.getCondition()));
+      }
+      if (isShaleScan(rel)) {
+        return scan((TableScan) rel, conjunctsOf((TableScan) rel), needed);
+      }
+    }
+    return compile(rel);
+  }
+
+  private static boolean isShaleScan(RelNode rel) {
+    return rel instanceof TableScan scan && scan.getTable().unwrap(ShaleTable.class) != null
+        && !(scan instanceof org.apache.calcite.interpreter.Bindables.BindableTableScan);
+  }
+
   /** {@code input} filtered by {@code cond}; a scan of a ShaleDB table derives key bounds from it. */
   Operator compileFiltered(RelNode input, RexNode cond) {
     List<RexNode> conjuncts = RelOptUtil.conjunctions(cond);
     Operator in = input instanceof TableScan scan && scan.getTable().unwrap(ShaleTable.class) != null
         && !(scan instanceof org.apache.calcite.interpreter.Bindables.BindableTableScan)
-        && conjunctsOf(scan).isEmpty() ? scan(scan, conjuncts) : compile(input);
+        && conjunctsOf(scan).isEmpty() ? scan(scan, conjuncts, null) : compile(input);
     return filter(in, rex.compile(cond));
   }
 
@@ -161,10 +204,14 @@ public final class RelCompiler {
     return scan instanceof io.shaledb.sql.plan.ShaleIndexScan s ? s.conjuncts() : List.of();
   }
 
-  private Operator scan(TableScan scan, List<RexNode> conjuncts) {
+  /** A scan with key bounds from {@code conjuncts}, reading only the {@code needed} columns (null: all). */
+  private Operator scan(TableScan scan, List<RexNode> conjuncts, ImmutableBitSet needed) {
     ShaleTable shale = scan.getTable().unwrap(ShaleTable.class);
     if (shale != null) {
       List<RexNode> bounds = List.copyOf(conjuncts);
+      if (needed != null && needed.cardinality() < scan.getRowType().getFieldCount()) {
+        return frame -> drain(shale.scanReading(frame.context(), bounds, needed));
+      }
       return frame -> drain(shale.scan(frame.context(), bounds, null));
     }
     ScannableTable scannable = scan.getTable().unwrap(ScannableTable.class);

@@ -19,6 +19,14 @@ public record IndexChoice(IndexDescriptor index, IndexBounds bounds, boolean poi
 
   /** Opens the rows this choice reads, through the statement's transaction. */
   public RowCursor open(StatementContext sc, TableDescriptor table) {
+    return open(sc, table, null);
+  }
+
+  /**
+   * As {@link #open(StatementContext, TableDescriptor)}; a scan decodes only the columns {@code
+   * wanted} marks (by position in {@code table.columns()}; null: all), the others come back null.
+   */
+  public RowCursor open(StatementContext sc, TableDescriptor table, boolean[] wanted) {
     if (pointGet) {
       Object[] key = bounds.eqPrefix().toArray();
       for (Object k : key) {
@@ -28,7 +36,7 @@ public record IndexChoice(IndexDescriptor index, IndexBounds bounds, boolean poi
       }
       return ShaleTable.cursorOf(sc.rows().get(sc.txn(), table, key).map(r -> List.<Object[]>of(r)).orElse(List.of()));
     }
-    return sc.rows().scan(sc.txn(), table, index, bounds, false);
+    return sc.rows().scan(sc.txn(), table, index, bounds, false, wanted);
   }
 
   /** One line for EXPLAIN, naming the index and the spans read. */

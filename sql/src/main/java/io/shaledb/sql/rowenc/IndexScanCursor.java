@@ -14,7 +14,8 @@ import java.util.NoSuchElementException;
 /**
  * Rows of one index span, read from the transaction in batches of {@code batchSize} KVs. For a
  * secondary index each entry's value is the primary key suffix; the row is fetched from the
- * primary index. Single-threaded; holds no resources beyond its buffer.
+ * primary index. With {@code wanted} (by row position), only those non-key columns are decoded;
+ * the others stay null. Single-threaded; holds no resources beyond its buffer.
  */
 final class IndexScanCursor implements RowCursor {
 
@@ -23,6 +24,7 @@ final class IndexScanCursor implements RowCursor {
   private final IndexDescriptor index;
   private final boolean reverse;
   private final int batchSize;
+  private final boolean[] wanted;
   private byte[] start;
   private byte[] end;
   private final Deque<KeyValue> buffer = new ArrayDeque<>();
@@ -30,12 +32,13 @@ final class IndexScanCursor implements RowCursor {
   private boolean closed;
 
   IndexScanCursor(KvTxn txn, TableLayout layout, IndexDescriptor index, IndexSpans.Span span,
-                  boolean reverse, int batchSize) {
+                  boolean reverse, int batchSize, boolean[] wanted) {
     this.txn = txn;
     this.layout = layout;
     this.index = index;
     this.reverse = reverse;
     this.batchSize = batchSize;
+    this.wanted = wanted;
     this.start = span.start();
     this.end = span.end();
   }
@@ -76,13 +79,13 @@ final class IndexScanCursor implements RowCursor {
     }
     KeyValue kv = buffer.removeFirst();
     if (index.isPrimary()) {
-      return layout.decodeRow(kv.key(), kv.value());
+      return layout.decodeRow(kv.key(), kv.value(), wanted);
     }
     byte[] primaryKey = SqlKeys.concat(layout.primaryPrefix, kv.value());
     byte[] value = txn.get(primaryKey).orElseThrow(() -> new SqlError(SqlState.DATA_CORRUPTED,
         "index \"" + index.name() + "\" of table \"" + layout.table.name()
             + "\" points at a missing row"));
-    return layout.decodeRow(primaryKey, value);
+    return layout.decodeRow(primaryKey, value, wanted);
   }
 
   @Override

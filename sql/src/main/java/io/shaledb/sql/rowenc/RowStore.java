@@ -169,12 +169,22 @@ public final class RowStore {
    * Null {@code bounds} means the whole index.
    */
   public RowCursor scan(KvTxn txn, TableDescriptor t, IndexDescriptor index, IndexBounds bounds, boolean reverse) {
+    return scan(txn, t, index, bounds, reverse, null);
+  }
+
+  /**
+   * As {@link #scan(KvTxn, TableDescriptor, IndexDescriptor, IndexBounds, boolean)}, decoding only
+   * the columns {@code wanted} marks (by position in {@code t.columns()}; null: all) besides the
+   * primary key columns; the others are null in the rows returned.
+   */
+  public RowCursor scan(KvTxn txn, TableDescriptor t, IndexDescriptor index, IndexBounds bounds, boolean reverse,
+      boolean[] wanted) {
     TableLayout layout = new TableLayout(t);
     Optional<IndexSpans.Span> span = IndexSpans.span(layout, index, bounds == null ? IndexBounds.all() : bounds);
     if (span.isEmpty()) {
       return EmptyCursor.INSTANCE;
     }
-    return new IndexScanCursor(txn, layout, index, span.get(), reverse, batchSize);
+    return new IndexScanCursor(txn, layout, index, span.get(), reverse, batchSize, wanted);
   }
 
   /**

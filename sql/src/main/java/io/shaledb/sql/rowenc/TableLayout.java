@@ -9,10 +9,8 @@ import io.shaledb.sql.catalog.IndexDescriptor;
 import io.shaledb.sql.catalog.SqlType;
 import io.shaledb.sql.catalog.TableDescriptor;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -34,15 +32,22 @@ final class TableLayout {
 
   final TableDescriptor table;
   final byte[] primaryPrefix;
-  private final Map<Integer, Integer> positions = new HashMap<>();
+  /** column id -> position in the row; -1 for ids of no column */
+  private final int[] positionById;
   private final Set<Integer> primaryColumnIds;
 
   TableLayout(TableDescriptor table) {
     this.table = table;
     this.primaryPrefix = SqlKeys.indexPrefix(table, table.primaryIndex());
     List<ColumnDescriptor> columns = table.columns();
+    int maxId = 0;
+    for (ColumnDescriptor c : columns) {
+      maxId = Math.max(maxId, c.id());
+    }
+    positionById = new int[maxId + 1];
+    java.util.Arrays.fill(positionById, -1);
     for (int i = 0; i < columns.size(); i++) {
-      positions.put(columns.get(i).id(), i);
+      positionById[columns.get(i).id()] = i;
     }
     // Key columns are not repeated in the value, except unconstrained DECIMALs: the key form
     // drops trailing zeros, so the value keeps the exact scale (1.50 stays 1.50).
@@ -56,8 +61,8 @@ final class TableLayout {
   }
 
   int position(int columnId) {
-    Integer p = positions.get(columnId);
-    if (p == null) {
+    int p = columnId >= 0 && columnId < positionById.length ? positionById[columnId] : -1;
+    if (p < 0) {
       throw new IllegalArgumentException("no column id " + columnId + " in " + table.name());
     }
     return p;
@@ -123,6 +128,15 @@ final class TableLayout {
 
   /** Decodes a primary-index KV into a full row. */
   Object[] decodeRow(byte[] key, byte[] value) {
+    return decodeRow(key, value, null);
+  }
+
+  /**
+   * Decodes a primary-index KV into a row in which (when {@code wanted} is non-null) only the
+   * positions {@code wanted} marks are filled from the value (key columns always are); the others
+   * stay null.
+   */
+  Object[] decodeRow(byte[] key, byte[] value, boolean[] wanted) {
     Object[] row = new Object[table.columns().size()];
     IndexDescriptor pk = table.primaryIndex();
     try {
@@ -135,7 +149,7 @@ final class TableLayout {
       throw new SqlError(SqlState.DATA_CORRUPTED,
           "cannot decode primary key of table \"" + table.name() + "\"", e);
     }
-    ValueCodec.decode(table, value, row);
+    ValueCodec.decode(table, positionById, wanted, value, row);
     return row;
   }
 

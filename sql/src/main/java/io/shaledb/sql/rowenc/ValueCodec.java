@@ -12,8 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -70,26 +68,48 @@ final class ValueCodec {
     return out.toByteArray();
   }
 
-  /** Fills the non-key entries of {@code row} (ordered like {@code t.columns()}) from {@code value}. */
-  static void decode(TableDescriptor t, byte[] value, Object[] row) {
+  /**
+   * Fills the non-key entries of {@code row} (ordered like {@code t.columns()}) from {@code value}:
+   * {@code positionById[columnId]} is the column's position
+   * in the row (-1 or beyond the array: a dropped column, skipped); when {@code wanted} is non-null
+   * only the positions it marks are decoded (the others are skipped without building values).
+   */
+  static void decode(TableDescriptor t, int[] positionById, boolean[] wanted, byte[] value, Object[] row) {
     if (value.length == 0 || value[0] != FORMAT_VERSION) {
       throw corrupt(t, "unknown row value format");
     }
-    Map<Integer, Integer> positions = new HashMap<>();
     var columns = t.columns();
-    for (int i = 0; i < columns.size(); i++) {
-      positions.put(columns.get(i).id(), i);
-    }
     int[] pos = {1};
     while (pos[0] < value.length) {
       int columnId = (int) readUvarint(value, pos);
       int tag = value[pos[0]++];
-      Object v = readField(t, value, pos, tag);
-      Integer index = positions.get(columnId);
-      if (index != null) {
-        row[index] = adapt(columns.get(index), v);
+      int index = columnId >= 0 && columnId < positionById.length ? positionById[columnId] : -1;
+      if (index < 0 || wanted != null && !wanted[index]) {
+        skipField(t, value, pos, tag);
+        continue;
       }
+      row[index] = adapt(columns.get(index), readField(t, value, pos, tag));
     }
+  }
+
+  private static void skipField(TableDescriptor t, byte[] b, int[] pos, int tag) {
+    switch (tag) {
+      case TAG_INT, TAG_DATE, TAG_TIMESTAMP -> readUvarint(b, pos);
+      case TAG_DECIMAL -> {
+        readUvarint(b, pos);
+        skipBytes(b, pos);
+      }
+      case TAG_REAL -> pos[0] += 4;
+      case TAG_DOUBLE -> pos[0] += 8;
+      case TAG_STRING, TAG_BYTES -> skipBytes(b, pos);
+      case TAG_TRUE, TAG_FALSE -> { }
+      default -> throw corrupt(t, "unknown value tag " + tag);
+    }
+  }
+
+  private static void skipBytes(byte[] b, int[] pos) {
+    int n = (int) readUvarint(b, pos);
+    pos[0] += n;
   }
 
   private static void writeField(ByteArrayOutputStream out, Object v) {

@@ -80,6 +80,29 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
     };
   }
 
+  /**
+   * The rows of {@code filters}' key bounds (as {@link #scan(DataContext, List, int[])}) with every
+   * exposed column, of which only those in {@code needed} are read; the others are null. For an
+   * interpreted plan that knows which columns its operators above the scan use.
+   */
+  public Enumerable<Object[]> scanReading(DataContext root, List<RexNode> filters,
+      org.apache.calcite.util.ImmutableBitSet needed) {
+    StatementContext sc = StatementContext.of(root);
+    IndexChoice choice = IndexSelector.choose(table, exposed, filters, sc.rows(),
+        i -> root.get("?" + i));
+    int[] proj = identity(exposed.size());
+    boolean[] wanted = new boolean[table.columns().size()];
+    for (int i : needed) {
+      wanted[storedPos[i]] = true;
+    }
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new RowEnumerator(choice.open(sc, table, wanted), proj);
+      }
+    };
+  }
+
   private static int[] identity(int n) {
     int[] a = new int[n];
     for (int i = 0; i < n; i++) {
