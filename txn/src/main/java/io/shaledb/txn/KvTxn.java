@@ -31,6 +31,18 @@ public interface KvTxn extends AutoCloseable {
   Optional<byte[]> get(byte[] key);
 
   /**
+   * The values of {@code keys}, in the same order, as {@link #get} would return each (an
+   * implementation may read them through one storage iterator).
+   */
+  default List<Optional<byte[]>> getAll(List<byte[]> keys) {
+    List<Optional<byte[]>> out = new java.util.ArrayList<>(keys.size());
+    for (byte[] k : keys) {
+      out.add(get(k));
+    }
+    return out;
+  }
+
+  /**
    * Key-value pairs with {@code startKey <= key < endKey} in key order ({@code reverse}: descending
    * order), at most {@code limit} of them ({@code limit <= 0}: no limit). To page through a large
    * span, call again starting after the last key returned (or, in reverse, ending at it).

@@ -38,6 +38,43 @@ public final class Mvcc {
   }
 
   /**
+   * As {@link #get} for each of {@code keys} (in that order), through one iterator bounded by the
+   * smallest and largest key: a seek per key instead of an iterator per key.
+   */
+  public static List<Optional<byte[]>> getAll(MvccReader r, List<byte[]> keys, Timestamp readTs) {
+    Objects.requireNonNull(readTs, "readTs");
+    List<Optional<byte[]>> out = new ArrayList<>(keys.size());
+    if (keys.isEmpty()) {
+      return out;
+    }
+    if (keys.size() == 1) {
+      out.add(get(r, keys.get(0), readTs));
+      return out;
+    }
+    byte[] min = keys.get(0);
+    byte[] max = keys.get(0);
+    for (byte[] k : keys) {
+      min = Keys.compare(k, min) < 0 ? k : min;
+      max = Keys.compare(k, max) > 0 ? k : max;
+    }
+    try (EngineIterator it = r.newMvccIterator(MvccKeys.versionPrefix(min), MvccKeys.versionsEnd(max))) {
+      for (byte[] key : keys) {
+        byte[] prefix = MvccKeys.versionPrefix(key);
+        it.seek(MvccKeys.encode(key, readTs));
+        byte[] found = it.valid() ? it.key() : null;
+        if (found == null || found.length != prefix.length + MvccKeys.TIMESTAMP_LENGTH
+            || !Arrays.equals(found, 0, prefix.length, prefix, 0, prefix.length)) {
+          out.add(Optional.empty()); // no version of this key at or below readTs
+          continue;
+        }
+        byte[] stored = it.value();
+        out.add(MvccValues.isTombstone(stored) ? Optional.empty() : Optional.of(MvccValues.userValue(stored)));
+      }
+    }
+    return out;
+  }
+
+  /**
    * The visible key-value pairs with {@code start <= key < end} at {@code readTs}, in ascending key
    * order ({@code reverse}: descending), at most {@code limit} of them ({@code limit <= 0}: all).
    * {@code end == null} means no upper bound.

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   put k=a ts=5 v=x          write a version (ts=WALL or ts=WALL,LOGICAL)
  *   del k=a ts=7              write a tombstone
  *   get k=a ts=6              -> get: "a" -> "x"  |  get: "a" -> &lt;none&gt;
+ *   getall k=c|a|zz ts=6      -> one getall: line per key, in the order given (one iterator)
  *   scan k=a end=z ts=9 [limit=2] [reverse]   (end omitted: unbounded)
  *   newest k=a                -> newest: "a" -> 7,0  |  newest: "a" -> &lt;none&gt;
  *   snapshot / release        later reads go to a snapshot taken now / to the live engine again
@@ -182,6 +183,18 @@ class MvccHistoriesTest {
           Optional<byte[]> v = Mvcc.get(reader(), k, ts(args, where));
           out.append("get: ").append(show(k)).append(" -> ")
               .append(v.map(MvccHistoriesTest::show).orElse("<none>")).append('\n');
+        }
+        case "getall" -> {
+          // keys separated by '|': Mvcc.getAll reads them through one iterator
+          List<byte[]> keys = new ArrayList<>();
+          for (String k : args.get("k").split("\\|", -1)) {
+            keys.add(bytes(Map.of("k", k), "k", where));
+          }
+          List<Optional<byte[]>> vs = Mvcc.getAll(reader(), keys, ts(args, where));
+          for (int i = 0; i < keys.size(); i++) {
+            out.append("getall: ").append(show(keys.get(i))).append(" -> ")
+                .append(vs.get(i).map(MvccHistoriesTest::show).orElse("<none>")).append('\n');
+          }
         }
         case "scan" -> {
           byte[] start = bytes(args, "k", where);

@@ -28,6 +28,8 @@ final class IndexScanCursor implements RowCursor {
   private byte[] start;
   private byte[] end;
   private final Deque<KeyValue> buffer = new ArrayDeque<>();
+  /** Rows of a secondary index's batch, fetched from the primary index together. */
+  private final Deque<Object[]> rows = new ArrayDeque<>();
   private boolean spanExhausted;
   private boolean closed;
 
@@ -48,10 +50,17 @@ final class IndexScanCursor implements RowCursor {
     if (closed) {
       return false;
     }
-    while (buffer.isEmpty() && !spanExhausted) {
-      fetch();
+    if (index.isPrimary()) {
+      while (buffer.isEmpty() && !spanExhausted) {
+        fetch();
+      }
+      return !buffer.isEmpty();
     }
-    return !buffer.isEmpty();
+    while (rows.isEmpty() && !spanExhausted) {
+      fetch();
+      fetchRows();
+    }
+    return !rows.isEmpty();
   }
 
   private void fetch() {
@@ -72,25 +81,38 @@ final class IndexScanCursor implements RowCursor {
     }
   }
 
+  /** The rows the buffered secondary index entries point at, read in one batch. */
+  private void fetchRows() {
+    List<byte[]> keys = new java.util.ArrayList<>(buffer.size());
+    for (KeyValue kv : buffer) {
+      keys.add(SqlKeys.concat(layout.primaryPrefix, kv.value()));
+    }
+    buffer.clear();
+    List<java.util.Optional<byte[]>> values = txn.getAll(keys);
+    for (int i = 0; i < keys.size(); i++) {
+      byte[] value = values.get(i).orElseThrow(() -> new SqlError(SqlState.DATA_CORRUPTED,
+          "index \"" + index.name() + "\" of table \"" + layout.table.name()
+              + "\" points at a missing row"));
+      rows.addLast(layout.decodeRow(keys.get(i), value, wanted));
+    }
+  }
+
   @Override
   public Object[] next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    KeyValue kv = buffer.removeFirst();
-    if (index.isPrimary()) {
-      return layout.decodeRow(kv.key(), kv.value(), wanted);
+    if (!index.isPrimary()) {
+      return rows.removeFirst();
     }
-    byte[] primaryKey = SqlKeys.concat(layout.primaryPrefix, kv.value());
-    byte[] value = txn.get(primaryKey).orElseThrow(() -> new SqlError(SqlState.DATA_CORRUPTED,
-        "index \"" + index.name() + "\" of table \"" + layout.table.name()
-            + "\" points at a missing row"));
-    return layout.decodeRow(primaryKey, value, wanted);
+    KeyValue kv = buffer.removeFirst();
+    return layout.decodeRow(kv.key(), kv.value(), wanted);
   }
 
   @Override
   public void close() {
     closed = true;
     buffer.clear();
+    rows.clear();
   }
 }

@@ -51,6 +51,30 @@ final class LocalTxn implements KvTxn {
     return Mvcc.get(factory.reader(), key, readTs);
   }
 
+  @Override
+  public List<Optional<byte[]>> getAll(List<byte[]> keys) {
+    ensureActive();
+    List<byte[]> stored = new ArrayList<>(keys.size());
+    for (byte[] key : keys) {
+      LocalTxnFactory.checkKey(key);
+      if (!writes.containsKey(key)) {
+        stored.add(key);
+      }
+    }
+    List<Optional<byte[]>> fromStore = Mvcc.getAll(factory.reader(), stored, readTs);
+    List<Optional<byte[]>> out = new ArrayList<>(keys.size());
+    int s = 0;
+    for (byte[] key : keys) {
+      if (writes.containsKey(key)) {
+        byte[] v = writes.get(key);
+        out.add(v == null ? Optional.empty() : Optional.of(v.clone()));
+      } else {
+        out.add(fromStore.get(s++));
+      }
+    }
+    return out;
+  }
+
   /**
    * Merges committed rows with buffered writes. Buffered deletes may hide stored rows, so when a
    * limit applies we fetch {@code limit + deletes in span} stored rows: at least {@code limit} of
