@@ -101,6 +101,12 @@ SELECT u.id, t.id FROM u JOIN t ON t.id <= u.id AND t.id IN (SELECT MAX(id) FROM
 3|3
 4|3
 
+# Not supported yet: a correlated sub-query in an outer join's ON condition (a clear 0A000).
+statement error 0A000
+SELECT u.id, t.id FROM u LEFT JOIN t ON t.id <= u.id AND t.id IN (SELECT MAX(id) FROM t w WHERE w.id <= u.id) ORDER BY 1, 2
+----
+0A000 a correlated sub-query in an outer join's ON condition is not supported
+
 statement ok
 DROP TABLE u
 ----

@@ -119,6 +119,13 @@ public final class ErrorTranslator {
       if (m.contains("out of range") && c.getClass().getName().startsWith("org.apache.calcite")) {
         return new SqlError(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, m, t);
       }
+      if (c instanceof IllegalStateException && m.startsWith("Unable to implement")
+          && m.contains("$cor")) {
+        // Calcite could neither remove nor run a correlated sub-query where it stands (in an outer
+        // join's ON condition): a missing feature, not an internal failure
+        return new SqlError(SqlState.FEATURE_NOT_SUPPORTED,
+            "a correlated sub-query in an outer join's ON condition is not supported", t);
+      }
       if (c instanceof IllegalArgumentException && (m.contains("DATE") || m.contains("TIMESTAMP")
           || m.contains("date") || m.contains("timestamp"))) {
         return new SqlError(SqlState.INVALID_DATETIME_FORMAT, "invalid input syntax for date/time: " + m, t);
