@@ -32,14 +32,21 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
   private final List<ColumnDescriptor> exposed;
   /** exposed column index -> position in the stored row */
   private final int[] storedPos;
+  /** exposed column index -> whether its stored values differ from Calcite's (TypeMapping.toInternal) */
+  private final boolean[] converts;
 
   public ShaleTable(TableDescriptor table, boolean withHidden) {
     this.table = table;
     this.withHidden = withHidden;
     this.exposed = withHidden ? table.columns() : table.visibleColumns();
     this.storedPos = new int[exposed.size()];
+    this.converts = new boolean[exposed.size()];
     for (int i = 0; i < exposed.size(); i++) {
       storedPos[i] = table.columns().indexOf(exposed.get(i));
+      converts[i] = switch (exposed.get(i).type().kind()) {
+        case SMALLINT, CHAR, DATE, TIMESTAMP, BYTEA -> true;
+        default -> false;
+      };
     }
   }
 
@@ -140,7 +147,8 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
       Object[] out = new Object[proj.length];
       for (int i = 0; i < proj.length; i++) {
         int p = storedPos[proj[i]];
-        out[i] = TypeMapping.toInternal(table.columns().get(p), stored[p]);
+        Object v = stored[p];
+        out[i] = v == null || !converts[proj[i]] ? v : TypeMapping.toInternal(table.columns().get(p), v);
       }
       current = out;
       return true;
