@@ -471,7 +471,9 @@ public final class DirectConverter {
   }
 
   private From table(SqlIdentifier id, String alias, int offset) {
-    if (id.names.size() != 1 || id.isStar()) {
+    // a name, or one qualified by the only schema of tables ("public": UPDATE and DELETE read their
+    // rows through public.<table> with its hidden columns)
+    if (id.isStar() || id.names.size() > 2 || id.names.size() == 2 && !"public".equals(id.names.get(0))) {
       throw new UnsupportedQueryException("qualified table name");
     }
     Prepare.PreparingTable t = catalogReader.getTable(id.names);
@@ -486,7 +488,7 @@ public final class DirectConverter {
     } else {
       throw new UnsupportedQueryException("system table");
     }
-    String name = id.names.get(0);
+    String name = id.names.get(id.names.size() - 1);
     return new From(rel, List.of(new FromScope.Source(alias, t.getRowType(), offset, name)));
   }
 }

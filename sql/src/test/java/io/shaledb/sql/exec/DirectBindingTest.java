@@ -146,6 +146,22 @@ class DirectBindingTest extends SqlTestBase {
   }
 
   @Test
+  void deleteAndUpdateReadTheirRowsDirectly() {
+    // they select from public.<table> with its hidden columns (tab1 has only the row id as key)
+    Result deleted = planned("DELETE FROM tab1 WHERE col0 > 70");
+    assertEquals(1, deleted.direct);
+    assertEquals(0, deleted.fallback);
+    assertEquals(1L, deleted.result.updateCount());
+    Result updated = planned("UPDATE tab1 SET col2 = col2 + 1 WHERE col1 < 60");
+    assertEquals(1, updated.direct);
+    assertEquals(2L, updated.result.updateCount());
+    assertEquals(List.of("[46, 51, 24]", "[64, 77, 40]", "[null, 5, null]"),
+        render(exec("SELECT col0, col1, col2 FROM tab1 ORDER BY col0 NULLS LAST"), true));
+    Result qualified = planned("SELECT count(*) FROM public.tab1 WHERE col0 IS NOT NULL");
+    assertEquals(1, qualified.direct);
+  }
+
+  @Test
   void disabledBySystemProperty() {
     Result r = withProperty("shale.direct", "false", () -> planned("SELECT col0 FROM tab1"));
     assertEquals(0, r.direct);
