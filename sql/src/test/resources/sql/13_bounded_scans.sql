@@ -101,6 +101,30 @@ SELECT u.id, t.id FROM u JOIN t ON t.id <= u.id AND t.id IN (SELECT MAX(id) FROM
 3|3
 4|3
 
+# In a filter, a NULL reached through AND/OR (NOT pushed down) is FALSE, as PostgreSQL's planner
+# takes it: the operands it removes are never evaluated (random/aggregates: SQLite and PostgreSQL
+# return no rows where a division by zero stood beside it).
+query
+SELECT id FROM u WHERE NOT x * - 8 NOT BETWEEN - x / - (x * 0) AND NULL
+
+query
+SELECT id FROM u WHERE (x / x * id) NOT IN (x + - id / 0, - 1, - CAST(NULL AS INTEGER))
+
+query
+SELECT id FROM u WHERE x IS NULL OR NOT (x > 20 AND NULL) ORDER BY 1
+----
+1
+2
+4
+
+query
+SELECT id FROM u WHERE NOT (x / 0 > 60 OR NULL)
+
+statement error 22012
+SELECT id FROM u WHERE x / 0 > 1 OR id = 1
+----
+22012 division by zero
+
 # Not supported yet: a correlated sub-query in an outer join's ON condition (a clear 0A000).
 statement error 0A000
 SELECT u.id, t.id FROM u LEFT JOIN t ON t.id <= u.id AND t.id IN (SELECT MAX(id) FROM t w WHERE w.id <= u.id) ORDER BY 1, 2

@@ -83,7 +83,7 @@ final class InnerJoinOperator {
         lf = a.getIndex();
         rf = b.getIndex();
       }
-      global.add(new Conjunct(rex.compile(c), inputs, lf, rf));
+      global.add(new Conjunct(rex.condition(c), inputs, lf, rf));
     }
     Operator[] inputs = new Operator[n];
     for (int i = 0; i < n; i++) {

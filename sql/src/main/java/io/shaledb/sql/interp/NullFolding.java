@@ -28,6 +28,61 @@ final class NullFolding extends RexShuttle {
     this.rexBuilder = rexBuilder;
   }
 
+  /**
+   * A filter condition (WHERE, ON, HAVING: a row passes only when it is TRUE) after NULL folding,
+   * with NOT pushed through AND and OR (De Morgan holds in three-valued logic) and every NULL
+   * literal reached through AND and OR taken as FALSE: an AND holding one is FALSE, an OR drops it.
+   * In Kleene logic such a formula is TRUE with an unknown operand only when it is TRUE with that
+   * operand FALSE, so no row changes its fate; the operands it removes are never evaluated, as
+   * PostgreSQL's planner removes them from a qual ({@code WHERE x >= y / 0 AND NULL} raises nothing).
+   */
+  static RexNode condition(RexBuilder rexBuilder, RexNode cond) {
+    return asFilter(rexBuilder, cond.accept(new NullFolding(rexBuilder)), false);
+  }
+
+  private static RexNode asFilter(RexBuilder b, RexNode n, boolean negated) {
+    if (isNullLiteral(n)) {
+      return b.makeLiteral(false);
+    }
+    if (n instanceof RexLiteral lit && lit.getValue() instanceof Boolean v) {
+      return b.makeLiteral(v != negated);
+    }
+    if (!(n instanceof RexCall call)) {
+      return negated ? b.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.NOT, n) : n;
+    }
+    SqlKind kind = call.getKind();
+    if (kind == SqlKind.NOT) {
+      return asFilter(b, call.getOperands().get(0), !negated);
+    }
+    if (kind == SqlKind.AND || kind == SqlKind.OR) {
+      boolean and = (kind == SqlKind.AND) != negated; // NOT(a AND b) = NOT a OR NOT b
+      java.util.List<RexNode> kept = new java.util.ArrayList<>();
+      for (RexNode o : call.getOperands()) {
+        RexNode f = asFilter(b, o, negated);
+        if (f.isAlwaysFalse()) {
+          if (and) {
+            return b.makeLiteral(false);
+          }
+          continue;
+        }
+        if (f.isAlwaysTrue()) {
+          if (!and) {
+            return b.makeLiteral(true);
+          }
+          continue;
+        }
+        kept.add(f);
+      }
+      if (kept.isEmpty()) {
+        return b.makeLiteral(and);
+      }
+      return kept.size() == 1 ? kept.get(0)
+          : b.makeCall(and ? org.apache.calcite.sql.fun.SqlStdOperatorTable.AND
+              : org.apache.calcite.sql.fun.SqlStdOperatorTable.OR, kept);
+    }
+    return negated ? b.makeCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.NOT, n) : n;
+  }
+
   private static boolean isNullLiteral(RexNode n) {
     return n instanceof RexLiteral lit && lit.isNull();
   }

@@ -97,7 +97,7 @@ public final class RelCompiler {
       }
       Operator in = compileNeeding(c.getInput(), fieldsUsed(used));
       if (prog.getCondition() != null) {
-        in = filter(in, rex.compile(prog.expandLocalRef(prog.getCondition())));
+        in = filter(in, rex.condition(prog.expandLocalRef(prog.getCondition())));
       }
       List<RexNode> exprs = new ArrayList<>();
       prog.getProjectList().forEach(r -> exprs.add(prog.expandLocalRef(r)));
@@ -163,7 +163,7 @@ public final class RelCompiler {
         List<RexNode> bounds = conjunctsOf(scan).isEmpty() ? RelOptUtil.conjunctions(f.getCondition())
             : conjunctsOf(scan);
         Operator in = scan(scan, bounds, needed.union(RelOptUtil.InputFinder.bits(f.getCondition())));
-        return filter(in, rex.compile(f.getCondition()));
+        return filter(in, rex.condition(f.getCondition()));
       }
       if (isShaleScan(rel)) {
         return scan((TableScan) rel, conjunctsOf((TableScan) rel), needed);
@@ -183,7 +183,7 @@ public final class RelCompiler {
     Operator in = input instanceof TableScan scan && scan.getTable().unwrap(ShaleTable.class) != null
         && !(scan instanceof org.apache.calcite.interpreter.Bindables.BindableTableScan)
         && conjunctsOf(scan).isEmpty() ? scan(scan, conjuncts, null) : compile(input);
-    return filter(in, rex.compile(cond));
+    return filter(in, rex.condition(cond));
   }
 
   /**
@@ -230,7 +230,7 @@ public final class RelCompiler {
     List<RexNode> filters = List.copyOf(b.filters);
     Operator in = frame -> drain(shale.scan(frame.context(), filters, null));
     if (!filters.isEmpty()) {
-      in = filter(in, rex.compile(RexUtilAnd.and(b.getCluster().getRexBuilder(), filters)));
+      in = filter(in, rex.condition(RexUtilAnd.and(b.getCluster().getRexBuilder(), filters)));
     }
     int[] cols = b.projects.toIntArray();
     if (cols.length == shale.exposedColumns().size() && isIdentity(cols)) {
@@ -321,7 +321,7 @@ public final class RelCompiler {
     Operator right = compile(j.getRight());
     int nl = j.getLeft().getRowType().getFieldCount();
     int nr = j.getRight().getRowType().getFieldCount();
-    Scalar cond = rex.compile(j.getCondition());
+    Scalar cond = rex.condition(j.getCondition());
     List<Integer> lk = new ArrayList<>();
     List<Integer> rk = new ArrayList<>();
     for (RexNode c : RelOptUtil.conjunctions(j.getCondition())) {

@@ -54,6 +54,11 @@ public final class RexCompiler {
     return c(node.accept(new NullFolding(rexBuilder)));
   }
 
+  /** A filter condition compiled (a row passes when it is TRUE): see {@link NullFolding#condition}. */
+  public Scalar condition(RexNode cond) {
+    return c(NullFolding.condition(rexBuilder, cond));
+  }
+
   private Scalar c(RexNode node) {
     if (node instanceof RexInputRef ref) {
       int i = ref.getIndex();
