@@ -125,6 +125,16 @@ SELECT id FROM u WHERE x / 0 > 1 OR id = 1
 ----
 22012 division by zero
 
+# A filter's conjuncts run cheapest first and stop at the first that is not TRUE (PostgreSQL's
+# qual order): the overflowing product is never reached (random/aggregates/slt_good_122).
+query
+SELECT id FROM u WHERE x * 2147483647 * 2147483647 * x IS NOT NULL AND NOT id BETWEEN 0 AND NULL
+
+statement error 22003
+SELECT id FROM u WHERE x * 2147483647 * 2147483647 * x IS NOT NULL AND id > 0
+----
+22003 numeric value out of range: integer out of range
+
 # Not supported yet: a correlated sub-query in an outer join's ON condition (a clear 0A000).
 statement error 0A000
 SELECT u.id, t.id FROM u LEFT JOIN t ON t.id <= u.id AND t.id IN (SELECT MAX(id) FROM t w WHERE w.id <= u.id) ORDER BY 1, 2

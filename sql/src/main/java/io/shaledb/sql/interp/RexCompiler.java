@@ -54,9 +54,47 @@ public final class RexCompiler {
     return c(node.accept(new NullFolding(rexBuilder)));
   }
 
-  /** A filter condition compiled (a row passes when it is TRUE): see {@link NullFolding#condition}. */
+  /**
+   * A filter condition compiled (a row passes when it is TRUE): see {@link NullFolding#condition}.
+   * Its conjuncts run cheapest first (by operator count; ties in written order) and stop at the
+   * first that is not TRUE, as PostgreSQL orders and evaluates a qual's clauses, so a costly
+   * conjunct that would raise (an overflowing product) is not reached when a cheap one already
+   * rejects the row. The result is TRUE or FALSE, never NULL.
+   */
   public Scalar condition(RexNode cond) {
-    return c(NullFolding.condition(rexBuilder, cond));
+    RexNode folded = NullFolding.condition(rexBuilder, cond);
+    if (folded.getKind() != SqlKind.AND) {
+      return c(folded);
+    }
+    List<RexNode> conjuncts = new ArrayList<>(((RexCall) folded).getOperands());
+    conjuncts.sort(java.util.Comparator.comparingInt(RexCompiler::cost));
+    Scalar[] ops = new Scalar[conjuncts.size()];
+    for (int i = 0; i < ops.length; i++) {
+      ops[i] = c(conjuncts.get(i));
+    }
+    return (row, f) -> {
+      for (Scalar s : ops) {
+        if (!Boolean.TRUE.equals(s.eval(row, f))) {
+          return false;
+        }
+      }
+      return true;
+    };
+  }
+
+  /** A rough evaluation cost: operator calls, a sub-query counting as many. */
+  private static int cost(RexNode n) {
+    if (n instanceof org.apache.calcite.rex.RexSubQuery) {
+      return 1000;
+    }
+    if (n instanceof RexCall call) {
+      int c = 1;
+      for (RexNode o : call.getOperands()) {
+        c += cost(o);
+      }
+      return c;
+    }
+    return 0;
   }
 
   private Scalar c(RexNode node) {
