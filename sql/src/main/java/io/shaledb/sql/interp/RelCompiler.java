@@ -90,17 +90,17 @@ public final class RelCompiler {
     }
     if (rel instanceof Calc c) {
       RexProgram prog = c.getProgram();
-      List<RexNode> used = new ArrayList<>();
-      prog.getProjectList().forEach(r -> used.add(prog.expandLocalRef(r)));
-      if (prog.getCondition() != null) {
-        used.add(prog.expandLocalRef(prog.getCondition()));
-      }
-      Operator in = compileNeeding(c.getInput(), fieldsUsed(used));
-      if (prog.getCondition() != null) {
-        in = filter(in, rex.condition(prog.expandLocalRef(prog.getCondition())));
-      }
       List<RexNode> exprs = new ArrayList<>();
       prog.getProjectList().forEach(r -> exprs.add(prog.expandLocalRef(r)));
+      RexNode cond = prog.getCondition() == null ? null : prog.expandLocalRef(prog.getCondition());
+      List<RexNode> used = new ArrayList<>(exprs);
+      if (cond != null) {
+        used.add(cond);
+      }
+      Operator in = compileNeeding(c.getInput(), fieldsUsed(used));
+      if (cond != null) {
+        in = filter(in, rex.condition(cond));
+      }
       if (RexOver.containsOver(exprs, null)) {
         throw new NotInterpretableException("window functions");
       }
@@ -159,11 +159,7 @@ public final class RelCompiler {
     if (needed != null) {
       if (rel instanceof Filter f && isShaleScan(f.getInput())
           && RexUtil.SubQueryFinder.find(f.getCondition()) == null) {
-        TableScan scan = (TableScan) f.getInput();
-        List<RexNode> bounds = conjunctsOf(scan).isEmpty() ? RelOptUtil.conjunctions(f.getCondition())
-            : conjunctsOf(scan);
-        Operator in = scan(scan, bounds, needed.union(RelOptUtil.InputFinder.bits(f.getCondition())));
-        return filter(in, rex.condition(f.getCondition()));
+        return compileFiltered(f.getInput(), f.getCondition(), needed);
       }
       if (isShaleScan(rel)) {
         return scan((TableScan) rel, conjunctsOf((TableScan) rel), needed);
@@ -179,10 +175,22 @@ public final class RelCompiler {
 
   /** {@code input} filtered by {@code cond}; a scan of a ShaleDB table derives key bounds from it. */
   Operator compileFiltered(RelNode input, RexNode cond) {
-    List<RexNode> conjuncts = RelOptUtil.conjunctions(cond);
-    Operator in = input instanceof TableScan scan && scan.getTable().unwrap(ShaleTable.class) != null
-        && !(scan instanceof org.apache.calcite.interpreter.Bindables.BindableTableScan)
-        && conjunctsOf(scan).isEmpty() ? scan(scan, conjuncts, null) : compile(input);
+    return compileFiltered(input, cond, null);
+  }
+
+  /**
+   * As {@link #compileFiltered(RelNode, RexNode)}; a scan reads only the columns in {@code
+   * needed} and the condition's (null: all).
+   */
+  private Operator compileFiltered(RelNode input, RexNode cond, ImmutableBitSet needed) {
+    Operator in;
+    if (isShaleScan(input)) {
+      TableScan scan = (TableScan) input;
+      List<RexNode> bounds = conjunctsOf(scan).isEmpty() ? RelOptUtil.conjunctions(cond) : conjunctsOf(scan);
+      in = scan(scan, bounds, needed == null ? null : needed.union(RelOptUtil.InputFinder.bits(cond)));
+    } else {
+      in = compile(input);
+    }
     return filter(in, rex.condition(cond));
   }
 

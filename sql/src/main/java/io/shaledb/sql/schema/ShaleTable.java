@@ -75,16 +75,7 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
 
   @Override
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-    StatementContext sc = StatementContext.of(root);
-    IndexChoice choice = IndexSelector.choose(table, exposed, filters, sc.rows(),
-        i -> root.get("?" + i));
-    int[] proj = projects != null ? projects : identity(exposed.size());
-    return new AbstractEnumerable<>() {
-      @Override
-      public Enumerator<Object[]> enumerator() {
-        return new RowEnumerator(choice.open(sc, table), proj);
-      }
-    };
+    return rows(root, filters, projects != null ? projects : identity(exposed.size()), null);
   }
 
   /**
@@ -94,14 +85,18 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
    */
   public Enumerable<Object[]> scanReading(DataContext root, List<RexNode> filters,
       org.apache.calcite.util.ImmutableBitSet needed) {
-    StatementContext sc = StatementContext.of(root);
-    IndexChoice choice = IndexSelector.choose(table, exposed, filters, sc.rows(),
-        i -> root.get("?" + i));
-    int[] proj = identity(exposed.size());
     boolean[] wanted = new boolean[table.columns().size()];
     for (int i : needed) {
       wanted[storedPos[i]] = true;
     }
+    return rows(root, filters, identity(exposed.size()), wanted);
+  }
+
+  /** Rows of {@code filters}' key bounds as {@code proj}, decoding the stored {@code wanted} (null: all). */
+  private Enumerable<Object[]> rows(DataContext root, List<RexNode> filters, int[] proj, boolean[] wanted) {
+    StatementContext sc = StatementContext.of(root);
+    IndexChoice choice = IndexSelector.choose(table, exposed, filters, sc.rows(),
+        i -> root.get("?" + i));
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
