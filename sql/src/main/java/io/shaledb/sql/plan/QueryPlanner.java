@@ -182,7 +182,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
   /** A validator over this planner's catalog view. */
   public SqlValidator newValidator() {
-    return SqlValidatorUtil.newValidator(
+    return new ShaleValidator(
         SqlOperatorTables.chain(BUILTINS, catalogReader), catalogReader, typeFactory,
         SqlValidator.Config.DEFAULT
             .withConformance(CalciteParsing.CONFORMANCE)
