@@ -28,12 +28,12 @@ public final class Mvcc {
   public static Optional<byte[]> get(MvccReader r, byte[] key, Timestamp readTs) {
     Objects.requireNonNull(readTs, "readTs");
     try (EngineIterator it = r.newMvccIterator(MvccKeys.encode(key, readTs), MvccKeys.versionsEnd(key))) {
-      it.seekToFirst();
-      if (!it.valid()) {
-        return Optional.empty();
-      }
-      byte[] stored = it.value();
-      return MvccValues.isTombstone(stored) ? Optional.empty() : Optional.of(MvccValues.userValue(stored));
+      byte[] stored = it.batch(() -> {
+        it.seekToFirst();
+        return it.valid() ? it.value() : null;
+      });
+      return stored == null || MvccValues.isTombstone(stored) ? Optional.empty()
+          : Optional.of(MvccValues.userValue(stored));
     }
   }
 
@@ -58,20 +58,30 @@ public final class Mvcc {
       max = Keys.compare(k, max) > 0 ? k : max;
     }
     try (EngineIterator it = r.newMvccIterator(MvccKeys.versionPrefix(min), MvccKeys.versionsEnd(max))) {
-      for (byte[] key : keys) {
-        byte[] prefix = MvccKeys.versionPrefix(key);
-        it.seek(MvccKeys.encode(key, readTs));
-        byte[] found = it.valid() ? it.key() : null;
-        if (found == null || found.length != prefix.length + MvccKeys.TIMESTAMP_LENGTH
-            || !Arrays.equals(found, 0, prefix.length, prefix, 0, prefix.length)) {
-          out.add(Optional.empty()); // no version of this key at or below readTs
-          continue;
-        }
-        byte[] stored = it.value();
-        out.add(MvccValues.isTombstone(stored) ? Optional.empty() : Optional.of(MvccValues.userValue(stored)));
-      }
+      it.batch(() -> {
+        seekEach(it, keys, readTs, out);
+        return null;
+      });
     }
     return out;
+  }
+
+  /** The newest version at or below {@code readTs} of each key, a seek each. */
+  private static void seekEach(EngineIterator it, List<byte[]> keys, Timestamp readTs,
+      List<Optional<byte[]>> out) {
+    for (byte[] key : keys) {
+      byte[] target = MvccKeys.encode(key, readTs);
+      int prefix = target.length - MvccKeys.TIMESTAMP_LENGTH; // the version prefix of key
+      it.seek(target);
+      byte[] found = it.valid() ? it.key() : null;
+      if (found == null || found.length != target.length
+          || !Arrays.equals(found, 0, prefix, target, 0, prefix)) {
+        out.add(Optional.empty()); // no version of this key at or below readTs
+        continue;
+      }
+      byte[] stored = it.value();
+      out.add(MvccValues.isTombstone(stored) ? Optional.empty() : Optional.of(MvccValues.userValue(stored)));
+    }
   }
 
   /**
@@ -90,11 +100,14 @@ public final class Mvcc {
     byte[] lower = MvccKeys.versionPrefix(start);
     byte[] upper = end == null ? null : MvccKeys.versionPrefix(end);
     try (EngineIterator it = r.newMvccIterator(lower, upper)) {
-      if (reverse) {
-        scanReverse(it, readTs, limit, out);
-      } else {
-        scanForward(it, readTs, limit, out);
-      }
+      it.batch(() -> {
+        if (reverse) {
+          scanReverse(it, readTs, limit, out);
+        } else {
+          scanForward(it, readTs, limit, out);
+        }
+        return null;
+      });
     }
     return out;
   }
@@ -107,17 +120,18 @@ public final class Mvcc {
   private static final int STEPS_BEFORE_SEEK = 4;
 
   private static void scanForward(EngineIterator it, Timestamp readTs, int limit, List<KeyValue> out) {
+    byte[] readSuffix = MvccKeys.timestampSuffix(readTs);
     it.seekToFirst();
     byte[] key = it.valid() ? it.key() : null;
     while (key != null && (limit <= 0 || out.size() < limit)) {
-      MvccKey version = MvccKeys.decode(key);
-      if (version.timestamp().compareTo(readTs) > 0) {
+      byte[] userKey = MvccKeys.userKey(key);
+      if (MvccKeys.newerThan(key, readSuffix)) {
         // Newer than the read: jump to this key's newest version at or below readTs, if any.
-        it.seek(MvccKeys.encode(version.userKey(), readTs));
+        it.seek(MvccKeys.encode(userKey, readTs));
         key = it.valid() ? it.key() : null;
       } else {
-        addIfValue(out, version.userKey(), it.value());
-        key = nextUserKey(it, key, version.userKey());
+        addIfValue(out, userKey, it.value());
+        key = nextUserKey(it, key, userKey);
       }
     }
   }

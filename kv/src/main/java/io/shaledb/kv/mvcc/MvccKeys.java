@@ -27,11 +27,10 @@ public final class MvccKeys {
   /** The versioned key of {@code userKey} at {@code ts}. */
   public static byte[] encode(byte[] userKey, Timestamp ts) {
     Objects.requireNonNull(ts, "ts");
-    byte[] prefix = versionPrefix(userKey);
-    byte[] out = Arrays.copyOf(prefix, prefix.length + TIMESTAMP_LENGTH);
+    byte[] out = prefix(userKey, TIMESTAMP_LENGTH);
     long wall = ~ts.wallNanos();
     int logical = ~ts.logical();
-    int p = prefix.length;
+    int p = out.length - TIMESTAMP_LENGTH;
     for (int shift = 56; shift >= 0; shift -= 8) {
       out[p++] = (byte) (wall >>> shift);
     }
@@ -47,17 +46,31 @@ public final class MvccKeys {
    * use for spans of user keys.
    */
   public static byte[] versionPrefix(byte[] userKey) {
+    return prefix(userKey, 0);
+  }
+
+  /** The version prefix of {@code userKey} followed by {@code room} zero bytes. */
+  private static byte[] prefix(byte[] userKey, int room) {
     Objects.requireNonNull(userKey, "userKey");
-    ByteArrayOutputStream out = new ByteArrayOutputStream(userKey.length + 2 + TIMESTAMP_LENGTH);
+    int zeros = 0;
     for (byte b : userKey) {
-      out.write(b);
       if (b == 0) {
-        out.write(0xFF);
+        zeros++;
       }
     }
-    out.write(0x00);
-    out.write(0x01);
-    return out.toByteArray();
+    byte[] out = Arrays.copyOf(userKey, userKey.length + zeros + 2 + room);
+    if (zeros > 0) { // escape each 0x00 as 0x00 0xFF
+      int p = 0;
+      for (byte b : userKey) {
+        out[p++] = b;
+        if (b == 0) {
+          out[p++] = (byte) 0xFF;
+        }
+      }
+    }
+    out[userKey.length + zeros] = 0x00;
+    out[userKey.length + zeros + 1] = 0x01;
+    return out;
   }
 
   /** The smallest encoded key above every version of {@code userKey}. */
@@ -115,6 +128,39 @@ public final class MvccKeys {
           "versioned key has " + (encoded.length - i) + " timestamp bytes, want " + TIMESTAMP_LENGTH);
     }
     return new MvccKey(user.toByteArray(), timestampAt(encoded, i));
+  }
+
+  /** The user key of a versioned key (as {@link #decode}{@code .userKey()}, without the timestamp). */
+  public static byte[] userKey(byte[] encoded) {
+    int t = encoded.length - TIMESTAMP_LENGTH - 2;
+    if (t >= 0 && encoded[t] == 0 && encoded[t + 1] == 0x01) {
+      int i = 0;
+      while (i < t && encoded[i] != 0) {
+        i++;
+      }
+      if (i == t) {
+        return Arrays.copyOf(encoded, t); // nothing escaped: a plain copy
+      }
+    }
+    return decode(encoded).userKey();
+  }
+
+  /** The 12 bytes a version at {@code ts} ends with (compare with {@link #newerThan}). */
+  static byte[] timestampSuffix(Timestamp ts) {
+    byte[] enc = encode(new byte[0], ts);
+    return Arrays.copyOfRange(enc, enc.length - TIMESTAMP_LENGTH, enc.length);
+  }
+
+  /**
+   * Whether the versioned key {@code encoded} is of a timestamp above the one {@code suffix} (from
+   * {@link #timestampSuffix}) encodes: timestamps are stored inverted, so newer sorts lower.
+   */
+  static boolean newerThan(byte[] encoded, byte[] suffix) {
+    int n = encoded.length;
+    if (n < TIMESTAMP_LENGTH) {
+      throw new IllegalArgumentException("not a versioned key");
+    }
+    return Arrays.compareUnsigned(encoded, n - TIMESTAMP_LENGTH, n, suffix, 0, TIMESTAMP_LENGTH) < 0;
   }
 
   /** The inverted timestamp stored at {@code encoded[i..i+12)}. */

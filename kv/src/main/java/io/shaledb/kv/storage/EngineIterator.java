@@ -21,6 +21,8 @@ public final class EngineIterator implements AutoCloseable {
   private final Slice upper;
   private final RocksIterator it;
   private boolean closed;
+  /** Set (by the owning thread, under the monitor) while {@link #batch} runs its steps. */
+  private boolean held;
 
   /** Takes ownership of {@code readOptions}, {@code lower} and {@code upper}. */
   EngineIterator(Engine engine, Runnable onClose, ReadOptions readOptions, Slice lower, Slice upper,
@@ -90,6 +92,24 @@ public final class EngineIterator implements AutoCloseable {
     return call(it::value);
   }
 
+  /**
+   * Runs {@code steps} (calls on this iterator) entering the engine and taking this iterator's
+   * monitor once for all of them instead of once per call: a scan step is a few short native calls
+   * and that locking was a large part of it. {@link #close()} from another thread waits until the
+   * steps end, so they should be bounded (a scan batch, not a whole table). Steps must run on the
+   * calling thread.
+   */
+  public <T> T batch(java.util.function.Supplier<T> steps) {
+    return call(() -> {
+      held = true;
+      try {
+        return steps.get();
+      } finally {
+        held = false;
+      }
+    });
+  }
+
   /** Releases the native iterator. Idempotent; safe to race with closing the engine. */
   @Override
   public void close() {
@@ -129,6 +149,9 @@ public final class EngineIterator implements AutoCloseable {
    * monitor (the iterator stays open). Lock order everywhere: engine, snapshot, iterator.
    */
   private <T> T call(java.util.function.Supplier<T> op) {
+    if (held) {
+      return op.get(); // inside batch(): the engine is entered and the monitor held
+    }
     engine.enter();
     try {
       synchronized (this) {

@@ -30,6 +30,8 @@ class MvccKeysTest {
     }
     assertEquals(Integer.signum(expected), Integer.signum(Keys.compare(a, b)));
     assertEquals(new MvccKey(k1, t1), MvccKeys.decode(a));
+    assertArrayEquals(k1, MvccKeys.userKey(a));
+    assertEquals(t1.compareTo(t2) > 0, MvccKeys.newerThan(a, MvccKeys.timestampSuffix(t2)));
     assertTrue(Keys.compare(MvccKeys.versionPrefix(k1), a) < 0);
     assertTrue(Keys.compare(a, MvccKeys.versionsEnd(k1)) < 0);
     if (!Arrays.equals(k1, k2)) {

@@ -68,6 +68,25 @@ class EngineConcurrencyTest {
 
   @Test
   void closeWhileAnotherThreadIteratesFailsCleanly() throws Exception {
+    closeWhileIterating(EngineConcurrencyTest::readAll);
+  }
+
+  /** Steps run in one batch hold the engine open: close waits for the batch, then stops the next. */
+  @Test
+  void closeWhileAnotherThreadIteratesInBatchesFailsCleanly() throws Exception {
+    closeWhileIterating(it -> it.batch(() -> {
+      readAll(it);
+      return null;
+    }));
+  }
+
+  private static void readAll(EngineIterator it) {
+    for (it.seekToFirst(); it.valid(); it.next()) {
+      it.value();
+    }
+  }
+
+  private void closeWhileIterating(java.util.function.Consumer<EngineIterator> pass) throws Exception {
     Engine engine = Engine.open(dir, EngineOptions.defaults().withSyncWrites(false));
     try (EngineBatch b = engine.newBatch()) {
       for (int k = 0; k < 1000; k++) {
@@ -82,9 +101,7 @@ class EngineConcurrencyTest {
         try (EngineIterator it = engine.newIterator(ColumnFamily.MVCC, null, null)) {
           started.countDown();
           while (true) {
-            for (it.seekToFirst(); it.valid(); it.next()) {
-              it.value();
-            }
+            pass.accept(it);
           }
         } catch (StorageException e) {
           return "stopped: " + e.getMessage();

@@ -27,7 +27,9 @@ final class IndexScanCursor implements RowCursor {
   private final boolean[] wanted;
   private byte[] start;
   private byte[] end;
-  private final Deque<KeyValue> buffer = new ArrayDeque<>();
+  /** The current batch of index entries and the position of the next one to return. */
+  private List<KeyValue> buffer = List.of();
+  private int pos;
   /** Rows of a secondary index's batch, fetched from the primary index together. */
   private final Deque<Object[]> rows = new ArrayDeque<>();
   private boolean spanExhausted;
@@ -51,10 +53,10 @@ final class IndexScanCursor implements RowCursor {
       return false;
     }
     if (index.isPrimary()) {
-      while (buffer.isEmpty() && !spanExhausted) {
+      while (pos == buffer.size() && !spanExhausted) {
         fetch();
       }
-      return !buffer.isEmpty();
+      return pos < buffer.size();
     }
     while (rows.isEmpty() && !spanExhausted) {
       fetch();
@@ -65,7 +67,8 @@ final class IndexScanCursor implements RowCursor {
 
   private void fetch() {
     List<KeyValue> batch = txn.scan(start, end, batchSize, reverse);
-    buffer.addAll(batch);
+    buffer = batch;
+    pos = 0;
     if (batch.size() < batchSize) {
       spanExhausted = true;
       return;
@@ -87,7 +90,8 @@ final class IndexScanCursor implements RowCursor {
     for (KeyValue kv : buffer) {
       keys.add(SqlKeys.concat(layout.primaryPrefix, kv.value()));
     }
-    buffer.clear();
+    buffer = List.of();
+    pos = 0;
     List<java.util.Optional<byte[]>> values = txn.getAll(keys);
     for (int i = 0; i < keys.size(); i++) {
       byte[] value = values.get(i).orElseThrow(() -> new SqlError(SqlState.DATA_CORRUPTED,
@@ -105,14 +109,14 @@ final class IndexScanCursor implements RowCursor {
     if (!index.isPrimary()) {
       return rows.removeFirst();
     }
-    KeyValue kv = buffer.removeFirst();
+    KeyValue kv = buffer.get(pos++);
     return layout.decodeRow(kv.key(), kv.value(), wanted);
   }
 
   @Override
   public void close() {
     closed = true;
-    buffer.clear();
+    buffer = List.of();
     rows.clear();
   }
 }

@@ -88,7 +88,8 @@ final class ValueCodec {
         skipField(t, value, pos, tag);
         continue;
       }
-      row[index] = adapt(columns.get(index), readField(t, value, pos, tag));
+      row[index] = tag == TAG_INT ? integer(columns.get(index), readZigzag(value, pos))
+          : readField(t, value, pos, tag);
     }
   }
 
@@ -180,14 +181,11 @@ final class ValueCodec {
   }
 
   /** Integers are stored as one tag; the column type decides the Java type. */
-  private static Object adapt(ColumnDescriptor c, Object v) {
-    if (v instanceof Long l) {
-      return switch (c.type().kind()) {
-        case SMALLINT, INTEGER -> (int) (long) l;
-        default -> l;
-      };
-    }
-    return v;
+  private static Object integer(ColumnDescriptor c, long v) {
+    return switch (c.type().kind()) {
+      case SMALLINT, INTEGER -> Integer.valueOf((int) v);
+      default -> Long.valueOf(v);
+    };
   }
 
   private static SqlError corrupt(TableDescriptor t, String what) {

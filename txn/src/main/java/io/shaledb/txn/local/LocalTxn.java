@@ -102,6 +102,9 @@ final class LocalTxn implements KvTxn {
     }
     int fetch = limit <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (long) limit + deletes);
     List<KeyValue> stored = Mvcc.scan(factory.reader(), startKey, endKey, readTs, fetch, reverse);
+    if (span.isEmpty()) {
+      return stored; // nothing of ours to overlay (the common case of a read)
+    }
     boolean storedTruncated = fetch > 0 && stored.size() == fetch;
     Comparator<byte[]> order = reverse
         ? Collections.reverseOrder(Arrays::compareUnsigned)
