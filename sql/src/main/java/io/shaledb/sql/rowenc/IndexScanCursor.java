@@ -14,8 +14,9 @@ import java.util.NoSuchElementException;
 /**
  * Rows of one index span, read from the transaction in batches of {@code batchSize} KVs. For a
  * secondary index each entry's value is the primary key suffix; the row is fetched from the
- * primary index. With {@code wanted} (by row position), only those non-key columns are decoded;
- * the others stay null. Single-threaded; holds no resources beyond its buffer.
+ * primary index, unless the index covers every column wanted (an index-only scan). With {@code
+ * wanted} (by row position), only those non-key columns are decoded; the others stay null.
+ * Single-threaded; holds no resources beyond its buffer.
  */
 final class IndexScanCursor implements RowCursor {
 
@@ -25,6 +26,9 @@ final class IndexScanCursor implements RowCursor {
   private final boolean reverse;
   private final int batchSize;
   private final boolean[] wanted;
+  /** Rows come from the secondary index's entries alone (see TableLayout.indexCovers). */
+  private final boolean indexOnly;
+  private final int indexPrefixLength;
   private byte[] start;
   private byte[] end;
   /** The current batch of index entries and the position of the next one to return. */
@@ -43,6 +47,8 @@ final class IndexScanCursor implements RowCursor {
     this.reverse = reverse;
     this.batchSize = batchSize;
     this.wanted = wanted;
+    this.indexOnly = layout.indexCovers(index, wanted);
+    this.indexPrefixLength = SqlKeys.indexPrefix(layout.table, index).length;
     this.start = span.start();
     this.end = span.end();
   }
@@ -52,7 +58,7 @@ final class IndexScanCursor implements RowCursor {
     if (closed) {
       return false;
     }
-    if (index.isPrimary()) {
+    if (index.isPrimary() || indexOnly) {
       while (pos == buffer.size() && !spanExhausted) {
         fetch();
       }
@@ -106,11 +112,12 @@ final class IndexScanCursor implements RowCursor {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    if (!index.isPrimary()) {
+    if (!index.isPrimary() && !indexOnly) {
       return rows.removeFirst();
     }
     KeyValue kv = buffer.get(pos++);
-    return layout.decodeRow(kv.key(), kv.value(), wanted);
+    return indexOnly ? layout.decodeIndexEntry(index, indexPrefixLength, kv.key(), kv.value())
+        : layout.decodeRow(kv.key(), kv.value(), wanted);
   }
 
   @Override

@@ -153,6 +153,70 @@ final class TableLayout {
     return row;
   }
 
+  /**
+   * Whether a scan of secondary {@code index} that needs the columns {@code wanted} marks (by
+   * position; null: all) besides the primary key can build its rows from the index entries alone
+   * (an index-only scan): every wanted column is a key column of the index or of the primary key,
+   * and every column read from a key comes back exactly. Keys normalise REAL/DOUBLE -0.0 to 0.0
+   * and drop the scale of unconstrained DECIMALs, so those columns are always read from the row.
+   */
+  boolean indexCovers(IndexDescriptor index, boolean[] wanted) {
+    if (index.isPrimary() || wanted == null) {
+      return false;
+    }
+    boolean[] fromKeys = new boolean[wanted.length];
+    for (int id : index.columnIds()) {
+      if (!exactInKey(column(id))) {
+        return false;
+      }
+      fromKeys[position(id)] = true;
+    }
+    for (int id : table.primaryIndex().columnIds()) {
+      if (!exactInKey(column(id))) {
+        return false;
+      }
+      fromKeys[position(id)] = true;
+    }
+    for (int p = 0; p < wanted.length; p++) {
+      if (wanted[p] && !fromKeys[p]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean exactInKey(ColumnDescriptor c) {
+    SqlType.Kind k = c.type().kind();
+    return k != SqlType.Kind.REAL && k != SqlType.Kind.DOUBLE
+        && !(k == SqlType.Kind.DECIMAL && c.type().precision() == 0);
+  }
+
+  /**
+   * A row from an entry of secondary {@code index} (key after {@code prefixLength} bytes: the index
+   * columns; value: the primary key suffix): the index and primary key columns filled, the others
+   * null. Only for an index {@link #indexCovers} covers.
+   */
+  Object[] decodeIndexEntry(IndexDescriptor index, int prefixLength, byte[] key, byte[] value) {
+    Object[] row = new Object[table.columns().size()];
+    try {
+      OrderedDecoder dec = new OrderedDecoder(key, prefixLength);
+      for (int k = 0; k < index.columnIds().size(); k++) {
+        int id = index.columnIds().get(k);
+        row[position(id)] = KeyCodec.read(dec, column(id).type(), KeyCodec.direction(index.descending().get(k)));
+      }
+      IndexDescriptor pk = table.primaryIndex();
+      OrderedDecoder pkDec = new OrderedDecoder(value, 0);
+      for (int k = 0; k < pk.columnIds().size(); k++) {
+        int id = pk.columnIds().get(k);
+        row[position(id)] = KeyCodec.read(pkDec, column(id).type(), KeyCodec.direction(pk.descending().get(k)));
+      }
+    } catch (RuntimeException e) {
+      throw new SqlError(SqlState.DATA_CORRUPTED,
+          "cannot decode an entry of index \"" + index.name() + "\" of table \"" + table.name() + "\"", e);
+    }
+    return row;
+  }
+
   /** "(a, b)=(1, 2)" for an error detail. */
   String describeKey(IndexDescriptor index, Object[] row) {
     StringJoiner names = new StringJoiner(", ", "(", ")");

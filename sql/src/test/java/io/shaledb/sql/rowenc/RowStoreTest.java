@@ -380,4 +380,49 @@ class RowStoreTest {
       rows.insert(txn, t, user(2, "ok", huge, 1)); // large non-key values are fine
     }
   }
+
+  /**
+   * A secondary index that holds every wanted column answers from its entries alone (the other
+   * columns stay null); columns a key cannot give back exactly (-0.0, an unconstrained DECIMAL's
+   * scale) are still read from the row.
+   */
+  @Test
+  void indexOnlyScanReadsWantedColumnsFromTheEntries() {
+    SqlType dbl = SqlType.of(SqlType.Kind.DOUBLE);
+    SqlType num = SqlType.of(SqlType.Kind.DECIMAL);
+    try (KvTxn txn = kv.begin()) {
+      TableDescriptor t = catalog.createTable(txn, db, new TableSpec("m", List.of(
+          new ColumnSpec("k", INT, false, null, true, false),
+          new ColumnSpec("a", INT, false, null, false, false),
+          new ColumnSpec("b", TEXT, false, null, false, false),
+          new ColumnSpec("x", dbl, false, null, false, false),
+          new ColumnSpec("d", num, false, null, false, false)), List.of(), List.of(), false));
+      t = catalog.createIndex(txn, t, "m_a_b", false, List.of("a", "b"), List.of(true, false), false);
+      t = catalog.createIndex(txn, t, "m_x", false, List.of("x"), List.of(false), false);
+      t = catalog.createIndex(txn, t, "m_d", false, List.of("d"), List.of(false), false);
+      rows.insert(txn, t, new Object[] {1, 10, "p", -0.0, new java.math.BigDecimal("1.50")});
+      rows.insert(txn, t, new Object[] {2, 20, "q", 2.5, new java.math.BigDecimal("2")});
+      rows.insert(txn, t, new Object[] {3, null, "r", 3.5, new java.math.BigDecimal("3.000")});
+      IndexDescriptor ab = t.secondaryIndexes().get(0);
+      IndexDescriptor x = t.secondaryIndexes().get(1);
+      IndexDescriptor d = t.secondaryIndexes().get(2);
+      boolean[] aOnly = {false, true, false, false, false};
+      List<Object[]> got = all(rows.scan(txn, t, ab, IndexBounds.all(), false, aOnly));
+      assertEquals(3, got.size());
+      // index order (a DESC, NULL last), pk and index columns from the entries, the rest null
+      assertArrayEquals(new Object[] {2, 20, "q", null, null}, got.get(0));
+      assertArrayEquals(new Object[] {1, 10, "p", null, null}, got.get(1));
+      assertArrayEquals(new Object[] {3, null, "r", null, null}, got.get(2));
+      // a wanted column the index lacks: rows are fetched
+      boolean[] withX = {false, true, false, true, false};
+      assertEquals(List.of(2.5, -0.0, 3.5), column(all(rows.scan(txn, t, ab, IndexBounds.all(), false, withX)), 3));
+      // -0.0 keeps its sign and 1.50 its scale: read from the row, not the key
+      boolean[] xOnly = {false, false, false, true, false};
+      Object first = all(rows.scan(txn, t, x, IndexBounds.all(), false, xOnly)).get(0)[3];
+      assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double) first));
+      boolean[] dOnly = {false, false, false, false, true};
+      assertEquals(List.of(new java.math.BigDecimal("1.50"), new java.math.BigDecimal("2"), new java.math.BigDecimal("3.000")),
+          column(all(rows.scan(txn, t, d, IndexBounds.all(), false, dOnly)), 4));
+    }
+  }
 }
