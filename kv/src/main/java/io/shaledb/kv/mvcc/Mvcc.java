@@ -110,7 +110,6 @@ public final class Mvcc {
     out.addAll(Arrays.asList(found));
   }
 
-
   /**
    * The visible key-value pairs with {@code start <= key < end} at {@code readTs}, in ascending key
    * order ({@code reverse}: descending), at most {@code limit} of them ({@code limit <= 0}: all).

@@ -138,13 +138,8 @@ final class TableLayout {
    */
   Object[] decodeRow(byte[] key, byte[] value, boolean[] wanted) {
     Object[] row = new Object[table.columns().size()];
-    IndexDescriptor pk = table.primaryIndex();
     try {
-      OrderedDecoder dec = new OrderedDecoder(key, primaryPrefix.length);
-      for (int k = 0; k < pk.columnIds().size(); k++) {
-        int id = pk.columnIds().get(k);
-        row[position(id)] = KeyCodec.read(dec, column(id).type(), KeyCodec.direction(pk.descending().get(k)));
-      }
+      readKeyColumns(new OrderedDecoder(key, primaryPrefix.length), table.primaryIndex(), row);
     } catch (RuntimeException e) {
       throw new SqlError(SqlState.DATA_CORRUPTED,
           "cannot decode primary key of table \"" + table.name() + "\"", e);
@@ -165,17 +160,13 @@ final class TableLayout {
       return false;
     }
     boolean[] fromKeys = new boolean[wanted.length];
-    for (int id : index.columnIds()) {
-      if (!exactInKey(column(id))) {
-        return false;
+    for (List<Integer> ids : List.of(index.columnIds(), table.primaryIndex().columnIds())) {
+      for (int id : ids) {
+        if (!exactInKey(column(id))) {
+          return false;
+        }
+        fromKeys[position(id)] = true;
       }
-      fromKeys[position(id)] = true;
-    }
-    for (int id : table.primaryIndex().columnIds()) {
-      if (!exactInKey(column(id))) {
-        return false;
-      }
-      fromKeys[position(id)] = true;
     }
     for (int p = 0; p < wanted.length; p++) {
       if (wanted[p] && !fromKeys[p]) {
@@ -199,22 +190,21 @@ final class TableLayout {
   Object[] decodeIndexEntry(IndexDescriptor index, int prefixLength, byte[] key, byte[] value) {
     Object[] row = new Object[table.columns().size()];
     try {
-      OrderedDecoder dec = new OrderedDecoder(key, prefixLength);
-      for (int k = 0; k < index.columnIds().size(); k++) {
-        int id = index.columnIds().get(k);
-        row[position(id)] = KeyCodec.read(dec, column(id).type(), KeyCodec.direction(index.descending().get(k)));
-      }
-      IndexDescriptor pk = table.primaryIndex();
-      OrderedDecoder pkDec = new OrderedDecoder(value, 0);
-      for (int k = 0; k < pk.columnIds().size(); k++) {
-        int id = pk.columnIds().get(k);
-        row[position(id)] = KeyCodec.read(pkDec, column(id).type(), KeyCodec.direction(pk.descending().get(k)));
-      }
+      readKeyColumns(new OrderedDecoder(key, prefixLength), index, row);
+      readKeyColumns(new OrderedDecoder(value, 0), table.primaryIndex(), row);
     } catch (RuntimeException e) {
       throw new SqlError(SqlState.DATA_CORRUPTED,
           "cannot decode an entry of index \"" + index.name() + "\" of table \"" + table.name() + "\"", e);
     }
     return row;
+  }
+
+  /** Reads {@code index}'s key columns from {@code dec} into their places in {@code row}. */
+  private void readKeyColumns(OrderedDecoder dec, IndexDescriptor index, Object[] row) {
+    for (int k = 0; k < index.columnIds().size(); k++) {
+      int id = index.columnIds().get(k);
+      row[position(id)] = KeyCodec.read(dec, column(id).type(), KeyCodec.direction(index.descending().get(k)));
+    }
   }
 
   /** "(a, b)=(1, 2)" for an error detail. */
