@@ -13,14 +13,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /**
  * Reads and writes catalog descriptors through the caller's {@link KvTxn}, so DDL is
@@ -87,17 +86,33 @@ public final class Catalog {
 
   /**
    * On a fresh cluster (no id counter yet) creates the id counter, the reserved "system"
-   * database and "defaultdb". Does nothing when already bootstrapped (a dropped defaultdb stays
-   * dropped).
+   * database and "defaultdb". On an existing one, brings the catalog's layout up to date (see
+   * the package documentation); otherwise does nothing (a dropped defaultdb stays dropped).
    */
   public void bootstrap(KvTxn txn) {
     if (txn.get(CatalogKeys.idCounter()).isPresent()) {
+      upgrade(txn);
       return;
     }
     txn.put(CatalogKeys.idCounter(), CatalogKeys.longValue(FIRST_USER_ID));
+    txn.put(CatalogKeys.format(), CatalogKeys.intValue(CatalogKeys.CURRENT_FORMAT));
     putDatabase(txn, new DatabaseDescriptor(SYSTEM_DATABASE_ID, SYSTEM_DATABASE));
     // the counter is not committed yet: defaultdb's id comes from this transaction
     putDatabase(txn, new DatabaseDescriptor(nextId(txn), DEFAULT_DATABASE));
+  }
+
+  /** Layout 1 to 2: an index-name entry for every index of every table. */
+  private void upgrade(KvTxn txn) {
+    int format = txn.get(CatalogKeys.format()).map(CatalogKeys::readInt).orElse(1);
+    if (format >= CatalogKeys.CURRENT_FORMAT) {
+      return;
+    }
+    for (KeyValue db : scanPrefix(txn, CatalogKeys.namespacePrefix(DATABASE_PARENT))) {
+      for (TableDescriptor t : tables(txn, CatalogKeys.readInt(db.value()))) {
+        putIndexNames(txn, t);
+      }
+    }
+    txn.put(CatalogKeys.format(), CatalogKeys.intValue(CatalogKeys.CURRENT_FORMAT));
   }
 
   public OptionalInt databaseId(KvTxn txn, String database) {
@@ -217,13 +232,14 @@ public final class Catalog {
       }
       throw relationExists(spec.name());
     }
-    Set<String> taken = relationNames(txn, databaseId);
-    if (taken.contains(spec.name())) {
+    if (indexNameTaken(txn, databaseId, spec.name())) {
       throw relationExists(spec.name());
     }
     int id = allocateId(txn);
-    TableDescriptor t = TableDefinition.toDescriptor(id, databaseId, spec, taken::contains);
+    TableDescriptor t = TableDefinition.toDescriptor(id, databaseId, spec,
+        name -> nameTaken(txn, databaseId, name));
     txn.put(CatalogKeys.namespace(databaseId, t.name()), CatalogKeys.intValue(id));
+    putIndexNames(txn, t);
     putTable(txn, t);
     return t;
   }
@@ -258,7 +274,7 @@ public final class Catalog {
       putTable(txn, replaced);
       return replaced;
     }
-    if (relationNames(txn, databaseId).contains(name)) {
+    if (indexNameTaken(txn, databaseId, name)) {
       throw relationExists(name);
     }
     int id = allocateId(txn);
@@ -269,10 +285,13 @@ public final class Catalog {
     return view;
   }
 
-  /** Deletes the descriptor, the name entry and every row and index entry of the table. */
+  /** Deletes the descriptor, the name entries and every row and index entry of the table. */
   public void dropTable(KvTxn txn, TableDescriptor table) {
     if (!table.isView()) {
       rows.deleteTableData(txn, table.id());
+      for (IndexDescriptor index : indexes(table)) {
+        txn.delete(CatalogKeys.indexName(table.databaseId(), index.name()));
+      }
     }
     txn.delete(CatalogKeys.namespace(table.databaseId(), table.name()));
     txn.delete(CatalogKeys.descriptor(table.id()));
@@ -308,11 +327,11 @@ public final class Catalog {
       throw new IllegalArgumentException("descending has " + desc.size() + " entries for "
           + columnNames.size() + " columns");
     }
-    Set<String> taken = relationNames(txn, current.databaseId());
+    Predicate<String> taken = n -> nameTaken(txn, current.databaseId(), n);
     String name = indexName;
     if (name == null) {
-      name = TableDefinition.uniqueName(current.name() + "_" + String.join("_", columnNames) + "_idx", taken::contains);
-    } else if (taken.contains(name)) {
+      name = TableDefinition.uniqueName(current.name() + "_" + String.join("_", columnNames) + "_idx", taken);
+    } else if (taken.test(name)) {
       if (ifNotExists) {
         return current;
       }
@@ -325,6 +344,7 @@ public final class Catalog {
         current.columns(), current.primaryIndex(), secondary, null, current.version() + 1,
         current.nextColumnId(), current.nextIndexId() + 1);
     rows.backfillIndex(txn, updated, index);
+    txn.put(CatalogKeys.indexName(current.databaseId(), name), CatalogKeys.intValue(current.id()));
     putTable(txn, updated);
     return updated;
   }
@@ -336,10 +356,11 @@ public final class Catalog {
    * @throws SqlError 42704 if absent (unless ifExists); 2BP01 for a primary index
    */
   public Optional<TableDescriptor> dropIndex(KvTxn txn, int databaseId, String indexName, boolean ifExists) {
-    for (TableDescriptor t : tables(txn, databaseId)) {
-      if (t.isView()) {
-        continue;
-      }
+    Optional<TableDescriptor> owner = txn.get(CatalogKeys.indexName(databaseId, indexName))
+        .flatMap(v -> tableById(txn, CatalogKeys.readInt(v)))
+        .filter(t -> !t.isView());
+    if (owner.isPresent()) {
+      TableDescriptor t = owner.get();
       if (t.primaryIndex().name().equals(indexName)) {
         throw new SqlError(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + indexName
             + " because constraint " + indexName + " on table " + t.name() + " requires it");
@@ -351,10 +372,13 @@ public final class Catalog {
               .filter(i -> i.id() != index.id()).toList();
           TableDescriptor updated = new TableDescriptor(t.id(), t.databaseId(), t.name(), t.columns(),
               t.primaryIndex(), remaining, null, t.version() + 1, t.nextColumnId(), t.nextIndexId());
+          txn.delete(CatalogKeys.indexName(databaseId, indexName));
           putTable(txn, updated);
           return Optional.of(updated);
         }
       }
+      throw new SqlError(SqlState.INTERNAL_ERROR, "index name entry \"" + indexName
+          + "\" names table " + t.name() + ", which has no such index");
     }
     if (ifExists) {
       return Optional.empty();
@@ -412,17 +436,34 @@ public final class Catalog {
     }
   }
 
-  /** Names of tables, views and indexes in the database: they share one namespace. */
-  private Set<String> relationNames(KvTxn txn, int databaseId) {
-    Set<String> names = new HashSet<>();
-    for (TableDescriptor t : tables(txn, databaseId)) {
-      names.add(t.name());
-      if (!t.isView()) {
-        names.add(t.primaryIndex().name());
-        t.secondaryIndexes().forEach(i -> names.add(i.name()));
-      }
+  /**
+   * Whether a table, view or index of the database has {@code name} (they share one namespace):
+   * two point reads, see the package documentation.
+   */
+  private static boolean nameTaken(KvTxn txn, int databaseId, String name) {
+    return txn.get(CatalogKeys.namespace(databaseId, name)).isPresent()
+        || indexNameTaken(txn, databaseId, name);
+  }
+
+  private static boolean indexNameTaken(KvTxn txn, int databaseId, String name) {
+    return txn.get(CatalogKeys.indexName(databaseId, name)).isPresent();
+  }
+
+  /** The primary and secondary indexes of a table (none for a view). */
+  private static List<IndexDescriptor> indexes(TableDescriptor t) {
+    if (t.isView()) {
+      return List.of();
     }
-    return names;
+    List<IndexDescriptor> all = new ArrayList<>(t.secondaryIndexes().size() + 1);
+    all.add(t.primaryIndex());
+    all.addAll(t.secondaryIndexes());
+    return all;
+  }
+
+  private static void putIndexNames(KvTxn txn, TableDescriptor t) {
+    for (IndexDescriptor index : indexes(t)) {
+      txn.put(CatalogKeys.indexName(t.databaseId(), index.name()), CatalogKeys.intValue(t.id()));
+    }
   }
 
   private static SqlError relationExists(String name) {

@@ -14,6 +14,14 @@ final class CatalogKeys {
   static final long ID_COUNTER = 1;
   static final long NAMESPACE = 2;
   static final long DESCRIPTOR = 3;
+  static final long INDEX_NAMESPACE = 4;
+  static final long FORMAT = 5;
+
+  /**
+   * The catalog's layout version, stored at {@link #format()}: 1 (absent) had no index-name
+   * entries; 2 has one per index, so that a name check is two point reads.
+   */
+  static final int CURRENT_FORMAT = 2;
 
   private CatalogKeys() {}
 
@@ -36,6 +44,22 @@ final class CatalogKeys {
   /** The name at the end of a namespace key whose prefix is {@code namespacePrefix(parentId)}. */
   static String nameOf(byte[] namespaceKey, int parentId) {
     return new OrderedDecoder(namespaceKey, namespacePrefix(parentId).length).readString(Direction.ASC);
+  }
+
+  /** {@code /System/4/<databaseId>/}: the index names in one database. */
+  static byte[] indexNamespacePrefix(int databaseId) {
+    return new OrderedEncoder(SqlKeys.systemPrefix()).writeLong(INDEX_NAMESPACE, Direction.ASC)
+        .writeLong(databaseId, Direction.ASC).toBytes();
+  }
+
+  /** {@code /System/4/<databaseId>/<index name>}: the id of the table that has that index (4-byte big-endian). */
+  static byte[] indexName(int databaseId, String name) {
+    return new OrderedEncoder(indexNamespacePrefix(databaseId)).writeString(name, Direction.ASC).toBytes();
+  }
+
+  /** {@code /System/5}: the catalog's layout version (4-byte big-endian; absent = 1). */
+  static byte[] format() {
+    return new OrderedEncoder(SqlKeys.systemPrefix()).writeLong(FORMAT, Direction.ASC).toBytes();
   }
 
   /** {@code /System/3/<id>}: a database or table descriptor. */

@@ -1,5 +1,6 @@
 package io.shaledb.sql.catalog;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -285,6 +286,85 @@ class CatalogTest {
       txn.rollback();
     }
     assertTrue(inTxn(txn -> catalog.table(txn, db, "temp")).isEmpty());
+  }
+
+  @Test
+  void indexNamesShareTheRelationNamespace() {
+    TableDescriptor t1 = create(spec("t1", List.of(col("a", INT), col("b", INT)), List.of("a")));
+    create(spec("t2", List.of(col("a", INT)), List.of("a")));
+    run(txn -> catalog.createIndex(txn, t1, "i", false, List.of("b"), null, false));
+    assertEquals(SqlState.DUPLICATE_TABLE, failure(txn -> catalog.createTable(txn, db, spec("i", List.of(col("x", INT)), List.of()))));
+    assertEquals(SqlState.DUPLICATE_TABLE, failure(txn -> catalog.createTable(txn, db, spec("t2_pkey", List.of(col("x", INT)), List.of()))));
+    assertEquals(SqlState.DUPLICATE_TABLE, failure(txn -> catalog.createView(txn, db, "i", "SELECT 1", List.of(), false)));
+    TableDescriptor t2 = inTxn(txn -> catalog.table(txn, db, "t2")).orElseThrow();
+    assertEquals(SqlState.DUPLICATE_TABLE, failure(txn -> catalog.createIndex(txn, t2, "i", false, List.of("a"), null, false)));
+    assertEquals(SqlState.DUPLICATE_TABLE, failure(txn -> catalog.createIndex(txn, t2, "t1", false, List.of("a"), null, false)));
+    // Dropping an index, or the table that has it, frees its name.
+    run(txn -> catalog.dropIndex(txn, db, "i", false));
+    create(spec("i", List.of(col("x", INT)), List.of()));
+    run(txn -> catalog.dropTable(txn, inTxn(tx -> catalog.table(tx, db, "t2")).orElseThrow()));
+    run(txn -> catalog.createView(txn, db, "t2_pkey", "SELECT 1", List.of(), false));
+    // A unique constraint's index name is taken in the namespace too.
+    TableDescriptor u = create(new TableSpec("u", List.of(new ColumnSpec("a", INT, false, null, false, true)),
+        List.of(), List.of(), false));
+    assertEquals("u_a_key", u.secondaryIndexes().get(0).name());
+    assertEquals(SqlState.DUPLICATE_TABLE, failure(txn -> catalog.createTable(txn, db, spec("u_a_key", List.of(col("x", INT)), List.of()))));
+    assertEquals(List.of(), inTxn(txn -> catalog.dropIndex(txn, db, "u_a_key", false)).orElseThrow().secondaryIndexes());
+    create(spec("u_a_key", List.of(col("x", INT)), List.of()));
+  }
+
+  @Test
+  void nameChecksDoNotDependOnHowManyRelationsTheDatabaseHas() {
+    TableDescriptor t = create(spec("t", List.of(col("a", INT), col("b", INT)), List.of("a")));
+    long[] few = ddlReads(t, "few");
+    for (int i = 0; i < 40; i++) {
+      TableDescriptor other = create(spec("other" + i, List.of(col("a", INT), col("b", INT)), List.of("a")));
+      run(txn -> catalog.createIndex(txn, other, null, false, List.of("b"), null, false));
+      String view = "gone" + i;
+      run(txn -> catalog.createView(txn, db, view, "SELECT 1", List.of(), false));
+      run(txn -> catalog.dropTable(txn, catalog.table(txn, db, view).orElseThrow()));
+    }
+    assertArrayEquals(few, ddlReads(t, "many"), "keys read per DDL statement with 2 and 82 relations");
+  }
+
+  /** Keys read by CREATE TABLE, CREATE VIEW, CREATE INDEX and DROP INDEX, each on its own. */
+  private long[] ddlReads(TableDescriptor t, String suffix) {
+    long[] reads = new long[4];
+    long before = kv.keysRead();
+    create(new TableSpec("c_" + suffix, List.of(new ColumnSpec("a", INT, false, null, false, true)),
+        List.of(), List.of(), false));
+    reads[0] = kv.keysRead() - before;
+    before = kv.keysRead();
+    run(txn -> catalog.createView(txn, db, "v_" + suffix, "SELECT 1", List.of(), false));
+    reads[1] = kv.keysRead() - before;
+    TableDescriptor current = inTxn(txn -> catalog.tableById(txn, t.id())).orElseThrow();
+    before = kv.keysRead();
+    run(txn -> catalog.createIndex(txn, current, "i_" + suffix, false, List.of("b"), null, false));
+    reads[2] = kv.keysRead() - before;
+    before = kv.keysRead();
+    run(txn -> catalog.dropIndex(txn, db, "i_" + suffix, false));
+    reads[3] = kv.keysRead() - before;
+    return reads;
+  }
+
+  @Test
+  void bootstrapGivesAnOlderCatalogItsIndexNames() {
+    TableDescriptor t = create(spec("t", List.of(col("a", INT), col("b", INT)), List.of("a")));
+    run(txn -> catalog.createIndex(txn, t, "t_b", false, List.of("b"), null, false));
+    // A store written before layout 2: no index-name entries, no layout key.
+    run(txn -> {
+      for (var kv : txn.scan(CatalogKeys.indexNamespacePrefix(db),
+          io.shaledb.kv.encoding.Keys.prefixEnd(CatalogKeys.indexNamespacePrefix(db)), 0, false)) {
+        txn.delete(kv.key());
+      }
+      txn.delete(CatalogKeys.format());
+    });
+    assertEquals(0, kv.committedKeysWithPrefix(CatalogKeys.indexNamespacePrefix(db)));
+    run(catalog::bootstrap);
+    assertEquals(2, kv.committedKeysWithPrefix(CatalogKeys.indexNamespacePrefix(db)));
+    assertEquals(SqlState.DUPLICATE_TABLE, failure(txn -> catalog.createTable(txn, db, spec("t_b", List.of(col("x", INT)), List.of()))));
+    assertEquals(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, failure(txn -> catalog.dropIndex(txn, db, "t_pkey", false)));
+    assertTrue(inTxn(txn -> catalog.dropIndex(txn, db, "t_b", false)).isPresent());
   }
 
   @Test

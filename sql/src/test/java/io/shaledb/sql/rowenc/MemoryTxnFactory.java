@@ -17,8 +17,8 @@ import java.util.TreeMap;
 /**
  * An in-memory {@link TxnFactory} for tests: a sorted map under the unsigned byte order; each
  * transaction reads a snapshot taken at {@code begin()} plus its own writes, and {@code commit()}
- * applies its writes (last committer wins; no conflict detection). Counts scan calls so tests can
- * check paging. Not thread-safe.
+ * applies its writes (last committer wins; no conflict detection). Counts scan calls and keys read
+ * so tests can check paging and how much a statement reads. Not thread-safe.
  */
 public final class MemoryTxnFactory implements TxnFactory {
 
@@ -28,6 +28,7 @@ public final class MemoryTxnFactory implements TxnFactory {
   private final TreeMap<byte[], byte[]> committed = new TreeMap<>(Arrays::compareUnsigned);
   private long clock;
   private int scanCalls;
+  private long keysRead;
 
   @Override
   public MemoryTxn begin() {
@@ -43,6 +44,11 @@ public final class MemoryTxnFactory implements TxnFactory {
 
   public int scanCalls() {
     return scanCalls;
+  }
+
+  /** Keys read so far by every transaction: one per get, one per entry a scan returned. */
+  public long keysRead() {
+    return keysRead;
   }
 
   /** One transaction over a private copy of the committed map. */
@@ -66,6 +72,7 @@ public final class MemoryTxnFactory implements TxnFactory {
     @Override
     public Optional<byte[]> get(byte[] key) {
       checkOpen();
+      keysRead++;
       return Optional.ofNullable(view.get(key)).map(byte[]::clone);
     }
 
@@ -86,6 +93,7 @@ public final class MemoryTxnFactory implements TxnFactory {
         }
         result.add(new KeyValue(e.getKey().clone(), e.getValue().clone()));
       }
+      keysRead += result.size();
       return result;
     }
 
