@@ -85,6 +85,15 @@ public final class DirectConverter {
     return query(query, true, null);
   }
 
+  /**
+   * A view's body, for expansion inside another query: as {@link #convert} except that ORDER BY
+   * without LIMIT/OFFSET is dropped (the body is not the top-level query), as SqlToRelConverter
+   * does when it expands a view.
+   */
+  public DirectPlan convertView(SqlNode body) {
+    return query(body, false, null);
+  }
+
   /** An uncorrelated sub-query: ORDER BY without LIMIT/OFFSET is dropped, as SqlToRelConverter does. */
   private RelNode subQuery(SqlNode query, FromScope outer) {
     return query(query, false, outer).rel();

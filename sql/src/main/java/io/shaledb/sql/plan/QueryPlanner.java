@@ -49,6 +49,7 @@ import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -535,10 +536,24 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     return validator.getValidatedNodeType(validated);
   }
 
+  /**
+   * Expands a view's body where a query names the view: through {@link DirectConverter} when the
+   * body is inside its subset (the view's SQL passed validation when the view was created), else
+   * through the validator and SqlToRelConverter.
+   */
   @Override
   public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
       List<String> viewPath) {
     SqlNode q = CalciteParsing.parseQuery(queryString, queryString, 0).accept(new FunctionRewriter(databaseName));
+    if (directEnabled()) {
+      try {
+        return RelRoot.of(new DirectConverter(cluster, catalogReader, this).convertView(q).rel(), SqlKind.SELECT);
+      } catch (RuntimeException e) {
+        // outside the direct subset (or an error the validator reports better): parse it again,
+        // since the direct converter may have rewritten parts of the tree
+        q = CalciteParsing.parseQuery(queryString, queryString, 0).accept(new FunctionRewriter(databaseName));
+      }
+    }
     SqlValidator validator = newValidator();
     SqlNode validated = validator.validate(q);
     SqlToRelConverter converter = new SqlToRelConverter(this, validator, catalogReader, cluster,
