@@ -49,6 +49,11 @@ public record TableDescriptor(
 
   /** Columns visible to {@code SELECT *}, in order. */
   public List<ColumnDescriptor> visibleColumns() {
-    return columns.stream().filter(c -> !c.hidden()).toList();
+    for (ColumnDescriptor c : columns) {
+      if (c.hidden()) {
+        return columns.stream().filter(col -> !col.hidden()).toList();
+      }
+    }
+    return columns; // the common case: nothing hidden, no copy (every planning resolves its tables)
   }
 }

@@ -41,8 +41,13 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
     this.exposed = withHidden ? table.columns() : table.visibleColumns();
     this.storedPos = new int[exposed.size()];
     this.converts = new boolean[exposed.size()];
-    for (int i = 0; i < exposed.size(); i++) {
-      storedPos[i] = table.columns().indexOf(exposed.get(i));
+    List<ColumnDescriptor> stored = table.columns();
+    for (int i = 0, j = 0; i < exposed.size(); i++, j++) {
+      // exposed is stored in order with the hidden columns left out
+      while (stored.get(j) != exposed.get(i)) {
+        j++;
+      }
+      storedPos[i] = j;
       converts[i] = switch (exposed.get(i).type().kind()) {
         case SMALLINT, CHAR, DATE, TIMESTAMP, BYTEA -> true;
         default -> false;
