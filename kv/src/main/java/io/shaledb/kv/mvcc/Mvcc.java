@@ -8,6 +8,7 @@ import io.shaledb.kv.storage.EngineBatch;
 import io.shaledb.kv.storage.EngineIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -224,5 +225,53 @@ public final class Mvcc {
       it.seekToFirst();
       return it.valid() ? Optional.of(MvccKeys.decode(it.key()).timestamp()) : Optional.empty();
     }
+  }
+
+  /**
+   * {@link #newestVersion} of each key, through one iterator over the keys' span (a commit checks
+   * every key it writes: an iterator per key was most of a many-row DELETE's commit).
+   *
+   * @param keysInOrder distinct keys in ascending order (e.g. a sorted write set's key set)
+   * @return the newest version's timestamp per key, in the same order; empty where none
+   */
+  public static List<Optional<Timestamp>> newestVersions(MvccReader r, Collection<byte[]> keysInOrder) {
+    List<Optional<Timestamp>> out = new ArrayList<>(keysInOrder.size());
+    if (keysInOrder.isEmpty()) {
+      return out;
+    }
+    if (keysInOrder.size() == 1) {
+      out.add(newestVersion(r, keysInOrder.iterator().next()));
+      return out;
+    }
+    byte[] first = null;
+    byte[] last = null;
+    for (byte[] k : keysInOrder) {
+      if (last != null && Keys.compare(last, k) >= 0) {
+        throw new IllegalArgumentException("keys are not distinct and ascending");
+      }
+      first = first == null ? k : first;
+      last = k;
+    }
+    try (EngineIterator it = r.newMvccIterator(MvccKeys.versionPrefix(first), MvccKeys.versionsEnd(last))) {
+      it.batch(() -> {
+        for (byte[] k : keysInOrder) {
+          byte[] prefix = MvccKeys.versionPrefix(k);
+          it.seek(prefix);
+          Optional<Timestamp> newest = Optional.empty();
+          if (it.valid()) {
+            byte[] found = it.key();
+            // the first entry at or after the key's versions is one of them if it is the key's
+            // prefix plus a timestamp (versions sort newest first)
+            if (found.length == prefix.length + MvccKeys.TIMESTAMP_LENGTH
+                && Arrays.equals(found, 0, prefix.length, prefix, 0, prefix.length)) {
+              newest = Optional.of(MvccKeys.decode(found).timestamp());
+            }
+          }
+          out.add(newest);
+        }
+        return null;
+      });
+    }
+    return out;
   }
 }

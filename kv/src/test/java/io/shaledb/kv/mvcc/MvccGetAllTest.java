@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@link Mvcc#getAll} (keys visited in key order, stepping between nearby keys before seeking)
  * answers exactly as {@link Mvcc#get} per key: keys in any order, repeated, missing, with newer
- * versions than the read, tombstones and zero bytes. Random but replayed from the seed.
+ * versions than the read, tombstones and zero bytes; {@link Mvcc#newestVersions} (one iterator for
+ * a commit's write set) as {@link Mvcc#newestVersion} per key. Random but replayed from the seed.
  */
 class MvccGetAllTest {
 
@@ -63,6 +64,45 @@ class MvccGetAllTest {
           assertEquals(one.map(List::of).map(l -> new String(l.get(0), java.nio.charset.StandardCharsets.ISO_8859_1)),
               all.get(i).map(v -> new String(v, java.nio.charset.StandardCharsets.ISO_8859_1)),
               "seed " + seed + " round " + round + " key #" + i);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void newestVersionsAnswerAsNewestVersionPerKey(long seed) {
+    Random r = new Random(seed);
+    try (Engine engine = Engine.open(dir.resolve("n" + seed), EngineOptions.defaults().withSyncWrites(false))) {
+      int keySpace = 2 + r.nextInt(60);
+      try (EngineBatch b = engine.newBatch()) {
+        for (int k = 0; k < keySpace; k++) {
+          if (r.nextInt(4) == 0) {
+            continue; // never written
+          }
+          for (int v = 1 + r.nextInt(6); v > 0; v--) {
+            Timestamp ts = new Timestamp(1 + r.nextInt(100), r.nextInt(3));
+            if (r.nextInt(5) == 0) {
+              Mvcc.delete(b, key(k), ts);
+            } else {
+              Mvcc.put(b, key(k), ts, new byte[] {(byte) k});
+            }
+          }
+        }
+        engine.write(b, false);
+      }
+      MvccReader reader = MvccReader.of(engine);
+      for (int round = 0; round < 20; round++) {
+        java.util.TreeSet<byte[]> keys = new java.util.TreeSet<>(java.util.Arrays::compareUnsigned);
+        for (int i = 1 + r.nextInt(2 * keySpace); i > 0; i--) {
+          keys.add(key(r.nextInt(keySpace + 2)));
+        }
+        List<Optional<Timestamp>> all = Mvcc.newestVersions(reader, keys);
+        assertEquals(keys.size(), all.size());
+        int i = 0;
+        for (byte[] k : keys) {
+          assertEquals(Mvcc.newestVersion(reader, k), all.get(i), "seed " + seed + " round " + round + " key #" + i);
+          i++;
         }
       }
     }

@@ -14,6 +14,7 @@ import io.shaledb.txn.TransactionRetryException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -94,8 +95,10 @@ public final class LocalTxnFactory implements io.shaledb.txn.TxnFactory {
   Timestamp commit(Timestamp readTs, NavigableMap<byte[], byte[]> writes) {
     commitLock.writeLock().lock();
     try {
+      List<Optional<Timestamp>> newestVersions = Mvcc.newestVersions(reader, writes.keySet());
+      int i = 0;
       for (byte[] key : writes.keySet()) {
-        Optional<Timestamp> newest = Mvcc.newestVersion(reader, key);
+        Optional<Timestamp> newest = newestVersions.get(i++);
         if (newest.isPresent() && newest.get().compareTo(readTs) > 0) {
           throw new TransactionRetryException(Reason.WRITE_WRITE_CONFLICT,
               "key " + HexFormat.of().formatHex(key) + " written at " + newest.get()
