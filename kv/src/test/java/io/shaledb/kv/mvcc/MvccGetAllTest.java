@@ -31,24 +31,7 @@ class MvccGetAllTest {
   void getAllAnswersAsGetPerKey(long seed) {
     Random r = new Random(seed);
     try (Engine engine = Engine.open(dir.resolve("s" + seed), EngineOptions.defaults().withSyncWrites(false))) {
-      int keySpace = 2 + r.nextInt(60);
-      try (EngineBatch b = engine.newBatch()) {
-        for (int k = 0; k < keySpace; k++) {
-          if (r.nextInt(4) == 0) {
-            continue; // never written
-          }
-          int versions = 1 + r.nextInt(r.nextBoolean() ? 2 : 8);
-          for (int v = 0; v < versions; v++) {
-            Timestamp ts = new Timestamp(1 + r.nextInt(100), r.nextInt(3));
-            if (r.nextInt(5) == 0) {
-              Mvcc.delete(b, key(k), ts);
-            } else {
-              Mvcc.put(b, key(k), ts, new byte[] {(byte) k, (byte) v});
-            }
-          }
-        }
-        engine.write(b, false);
-      }
+      int keySpace = writeHistory(engine, r);
       MvccReader reader = MvccReader.of(engine);
       for (int round = 0; round < 20; round++) {
         Timestamp readTs = new Timestamp(r.nextInt(110), r.nextInt(3));
@@ -74,23 +57,7 @@ class MvccGetAllTest {
   void newestVersionsAnswerAsNewestVersionPerKey(long seed) {
     Random r = new Random(seed);
     try (Engine engine = Engine.open(dir.resolve("n" + seed), EngineOptions.defaults().withSyncWrites(false))) {
-      int keySpace = 2 + r.nextInt(60);
-      try (EngineBatch b = engine.newBatch()) {
-        for (int k = 0; k < keySpace; k++) {
-          if (r.nextInt(4) == 0) {
-            continue; // never written
-          }
-          for (int v = 1 + r.nextInt(6); v > 0; v--) {
-            Timestamp ts = new Timestamp(1 + r.nextInt(100), r.nextInt(3));
-            if (r.nextInt(5) == 0) {
-              Mvcc.delete(b, key(k), ts);
-            } else {
-              Mvcc.put(b, key(k), ts, new byte[] {(byte) k});
-            }
-          }
-        }
-        engine.write(b, false);
-      }
+      int keySpace = writeHistory(engine, r);
       MvccReader reader = MvccReader.of(engine);
       for (int round = 0; round < 20; round++) {
         java.util.TreeSet<byte[]> keys = new java.util.TreeSet<>(java.util.Arrays::compareUnsigned);
@@ -106,6 +73,33 @@ class MvccGetAllTest {
         }
       }
     }
+  }
+
+  /**
+   * Writes random versions (some tombstones, some keys never written) of {@link #key}s 0..n-1.
+   *
+   * @return n, the size of the key space
+   */
+  private static int writeHistory(Engine engine, Random r) {
+    int keySpace = 2 + r.nextInt(60);
+    try (EngineBatch b = engine.newBatch()) {
+      for (int k = 0; k < keySpace; k++) {
+        if (r.nextInt(4) == 0) {
+          continue; // never written
+        }
+        int versions = 1 + r.nextInt(r.nextBoolean() ? 2 : 8);
+        for (int v = 0; v < versions; v++) {
+          Timestamp ts = new Timestamp(1 + r.nextInt(100), r.nextInt(3));
+          if (r.nextInt(5) == 0) {
+            Mvcc.delete(b, key(k), ts);
+          } else {
+            Mvcc.put(b, key(k), ts, new byte[] {(byte) k, (byte) v});
+          }
+        }
+      }
+      engine.write(b, false);
+    }
+    return keySpace;
   }
 
   /** Keys with a zero byte among them, so some version prefixes are escaped. */

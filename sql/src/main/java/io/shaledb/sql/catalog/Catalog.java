@@ -289,7 +289,7 @@ public final class Catalog {
   public void dropTable(KvTxn txn, TableDescriptor table) {
     if (!table.isView()) {
       rows.deleteTableData(txn, table.id());
-      for (IndexDescriptor index : indexes(table)) {
+      for (IndexDescriptor index : table.indexes()) {
         txn.delete(CatalogKeys.indexName(table.databaseId(), index.name()));
       }
     }
@@ -449,19 +449,8 @@ public final class Catalog {
     return txn.get(CatalogKeys.indexName(databaseId, name)).isPresent();
   }
 
-  /** The primary and secondary indexes of a table (none for a view). */
-  private static List<IndexDescriptor> indexes(TableDescriptor t) {
-    if (t.isView()) {
-      return List.of();
-    }
-    List<IndexDescriptor> all = new ArrayList<>(t.secondaryIndexes().size() + 1);
-    all.add(t.primaryIndex());
-    all.addAll(t.secondaryIndexes());
-    return all;
-  }
-
   private static void putIndexNames(KvTxn txn, TableDescriptor t) {
-    for (IndexDescriptor index : indexes(t)) {
+    for (IndexDescriptor index : t.indexes()) {
       txn.put(CatalogKeys.indexName(t.databaseId(), index.name()), CatalogKeys.intValue(t.id()));
     }
   }

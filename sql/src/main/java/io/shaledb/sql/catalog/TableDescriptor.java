@@ -1,5 +1,6 @@
 package io.shaledb.sql.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +46,17 @@ public record TableDescriptor(
   public ColumnDescriptor columnById(int id) {
     return columns.stream().filter(c -> c.id() == id).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no column id " + id + " in " + name));
+  }
+
+  /** The primary index, then the secondary ones; none for a view. */
+  public List<IndexDescriptor> indexes() {
+    if (isView()) {
+      return List.of();
+    }
+    List<IndexDescriptor> all = new ArrayList<>(secondaryIndexes.size() + 1);
+    all.add(primaryIndex);
+    all.addAll(secondaryIndexes);
+    return all;
   }
 
   /** Columns visible to {@code SELECT *}, in order. */

@@ -63,10 +63,7 @@ final class ConflictHandler {
         wanted.add(t.column(name).orElseThrow(() -> new SqlError(SqlState.UNDEFINED_COLUMN,
             "column \"" + name + "\" does not exist")).id());
       }
-      List<IndexDescriptor> all = new ArrayList<>();
-      all.add(t.primaryIndex());
-      all.addAll(t.secondaryIndexes());
-      for (IndexDescriptor i : all) {
+      for (IndexDescriptor i : t.indexes()) {
         if (i.unique() && new HashSet<>(i.columnIds()).equals(wanted)) {
           arbiters.add(i);
           break;

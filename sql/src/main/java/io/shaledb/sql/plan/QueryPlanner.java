@@ -558,14 +558,14 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   @Override
   public RelRoot expandView(RelDataType rowType, String queryString, List<String> schemaPath,
       List<String> viewPath) {
-    SqlNode q = CalciteParsing.parseQuery(queryString, queryString, 0).accept(new FunctionRewriter(databaseName));
+    SqlNode q = parseViewBody(queryString);
     if (directEnabled()) {
       try {
         return RelRoot.of(new DirectConverter(cluster, catalogReader, this).convertView(q).rel(), SqlKind.SELECT);
       } catch (RuntimeException e) {
         // outside the direct subset (or an error the validator reports better): parse it again,
         // since the direct converter may have rewritten parts of the tree
-        q = CalciteParsing.parseQuery(queryString, queryString, 0).accept(new FunctionRewriter(databaseName));
+        q = parseViewBody(queryString);
       }
     }
     SqlValidator validator = newValidator();
@@ -575,6 +575,10 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false));
     RelRoot root = converter.convertQuery(validated, true, false);
     return root.withRel(converter.flattenTypes(root.rel, true));
+  }
+
+  private SqlNode parseViewBody(String sql) {
+    return CalciteParsing.parseQuery(sql, sql, 0).accept(new FunctionRewriter(databaseName));
   }
 
   private static SqlOperatorTable caseInsensitive(SqlOperatorTable delegate) {

@@ -150,10 +150,7 @@ public final class InformationSchema extends AbstractSchema {
         if (t.isView()) {
           continue;
         }
-        List<IndexDescriptor> indexes = new ArrayList<>();
-        indexes.add(t.primaryIndex());
-        indexes.addAll(t.secondaryIndexes());
-        for (IndexDescriptor i : indexes) {
+        for (IndexDescriptor i : t.indexes()) {
           for (int k = 0; k < i.columnIds().size(); k++) {
             ColumnDescriptor c = t.columnById(i.columnIds().get(k));
             rows.add(new Object[] {sc.database(), "public", t.name(), i.unique() ? "NO" : "YES", i.name(), k + 1,
