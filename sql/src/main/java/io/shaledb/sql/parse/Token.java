@@ -12,9 +12,12 @@ public record Token(Kind kind, String text, int start, int end) {
   /** Token kinds. */
   public enum Kind { WORD, QUOTED_IDENT, STRING, NUMBER, SYMBOL, PARAM }
 
-  /** Whether this is the unquoted word {@code w} (case-insensitive). */
+  /**
+   * Whether this is the unquoted word {@code w}, given in lower case: words are folded to lower
+   * case when tokenized, so this is an exact comparison (the parsers ask it of every token).
+   */
   public boolean is(String w) {
-    return kind == Kind.WORD && text.equalsIgnoreCase(w);
+    return kind == Kind.WORD && text.equals(w);
   }
 
   public boolean isSymbol(String s) {
