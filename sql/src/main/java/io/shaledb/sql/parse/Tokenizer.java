@@ -16,24 +16,71 @@ import java.util.List;
  * to tokenize it again.
  */
 public final class Tokenizer {
-  private record Last(String sql, List<Token> tokens) {}
+  /**
+   * Per-thread memory: the last text and its tokens, and the lower-case words seen lately in a
+   * direct-mapped table ({@link #WORD_SLOTS} slots by hash), so that a keyword or name met again
+   * is the same String as before, with its hash already computed (the parsers and Calcite's
+   * name lookups hash them), instead of two new Strings per word.
+   */
+  private static final class Memory {
+    String lastSql;
+    List<Token> lastTokens;
+    final String[] words = new String[WORD_SLOTS];
+  }
 
-  private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+  /** Slots of each thread's word table (a power of two). */
+  static final int WORD_SLOTS = 2048;
+
+  private static final ThreadLocal<Memory> MEMORY = ThreadLocal.withInitial(Memory::new);
+
+  /** One-character symbols, so that each is one shared String. */
+  private static final String[] SYMBOLS = new String[128];
+
+  static {
+    for (char c = 0; c < SYMBOLS.length; c++) {
+      SYMBOLS[c] = String.valueOf(c).intern();
+    }
+  }
 
   private Tokenizer() {}
 
   public static List<Token> tokenize(String sql) {
-    Last last = LAST.get();
-    if (last != null && (last.sql == sql || last.sql.equals(sql))) {
-      return last.tokens;
+    Memory m = MEMORY.get();
+    if (m.lastSql != null && (m.lastSql == sql || m.lastSql.equals(sql))) {
+      return m.lastTokens;
     }
-    List<Token> tokens = Collections.unmodifiableList(scan(sql));
-    LAST.set(new Last(sql, tokens));
+    List<Token> tokens = Collections.unmodifiableList(scan(sql, m.words));
+    m.lastSql = sql;
+    m.lastTokens = tokens;
     return tokens;
   }
 
-  private static List<Token> scan(String sql) {
-    List<Token> out = new ArrayList<>();
+  /**
+   * The word {@code sql[s, e)} folded to lower case: from the table when it holds it, else a new
+   * String (remembered in its slot). Words with characters outside ASCII are folded by
+   * {@link String#toLowerCase} and not remembered.
+   */
+  private static String word(String sql, int s, int e, String[] words) {
+    int h = 0;
+    for (int k = s; k < e; k++) {
+      char c = sql.charAt(k);
+      if (c >= 128) {
+        return sql.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+      }
+      h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+    int slot = (h ^ (h >>> 11)) & (WORD_SLOTS - 1);
+    String w = words[slot];
+    if (w != null && w.length() == e - s && w.regionMatches(true, 0, sql, s, e - s)) {
+      return w;
+    }
+    w = sql.substring(s, e).toLowerCase(java.util.Locale.ROOT);
+    words[slot] = w;
+    return w;
+  }
+
+  private static List<Token> scan(String sql, String[] words) {
+    List<Token> out = new ArrayList<>(sql.length() / 4 + 4);
     int i = 0;
     int n = sql.length();
     while (i < n) {
@@ -101,7 +148,7 @@ public final class Tokenizer {
         while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
           i++;
         }
-        out.add(new Token(Token.Kind.WORD, sql.substring(s, i).toLowerCase(java.util.Locale.ROOT), s, i));
+        out.add(new Token(Token.Kind.WORD, word(sql, s, i, words), s, i));
       } else if (Character.isDigit(c) || c == '.' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
         int s = i;
         while (i < n && (Character.isDigit(sql.charAt(i)) || sql.charAt(i) == '.')) {
@@ -121,17 +168,28 @@ public final class Tokenizer {
         out.add(new Token(Token.Kind.PARAM, "?", i, i + 1));
         i++;
       } else {
-        String two = i + 1 < n ? sql.substring(i, i + 2) : "";
-        if (two.equals("<=") || two.equals(">=") || two.equals("<>") || two.equals("!=")
-            || two.equals("||") || two.equals("::")) {
+        String two = i + 1 < n ? twoCharSymbol(c, sql.charAt(i + 1)) : null;
+        if (two != null) {
           out.add(new Token(Token.Kind.SYMBOL, two, i, i + 2));
           i += 2;
         } else {
-          out.add(new Token(Token.Kind.SYMBOL, String.valueOf(c), i, i + 1));
+          out.add(new Token(Token.Kind.SYMBOL, c < SYMBOLS.length ? SYMBOLS[c] : String.valueOf(c), i, i + 1));
           i++;
         }
       }
     }
     return out;
+  }
+
+  /** The two-character operator {@code c d}, or null. */
+  private static String twoCharSymbol(char c, char d) {
+    return switch (c) {
+      case '<' -> d == '=' ? "<=" : d == '>' ? "<>" : null;
+      case '>' -> d == '=' ? ">=" : null;
+      case '!' -> d == '=' ? "!=" : null;
+      case '|' -> d == '|' ? "||" : null;
+      case ':' -> d == ':' ? "::" : null;
+      default -> null;
+    };
   }
 }
