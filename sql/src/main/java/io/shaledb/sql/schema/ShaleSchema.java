@@ -52,7 +52,28 @@ public final class ShaleSchema extends AbstractSchema {
       return null;
     }
     resolved.put(base, d.get());
-    return d.get().isView() ? new ViewTable(d.get()) : new ShaleTable(d.get(), hidden);
+    return d.get().isView() ? new ViewTable(d.get()) : shaleTable(d.get(), hidden);
+  }
+
+  /** Slots of each thread's table memo (a power of two). */
+  private static final int TABLE_SLOTS = 64;
+
+  /**
+   * Per thread, the tables made lately, by descriptor identity: the catalog hands out one decoded
+   * descriptor object per stored version, and a table (with its row type) depends only on that
+   * and on whether hidden columns are exposed, so a query naming a table again reuses it.
+   */
+  private static final ThreadLocal<ShaleTable[]> TABLES = ThreadLocal.withInitial(() -> new ShaleTable[TABLE_SLOTS]);
+
+  private static ShaleTable shaleTable(TableDescriptor d, boolean hidden) {
+    ShaleTable[] tables = TABLES.get();
+    int slot = (System.identityHashCode(d) * 2 + (hidden ? 1 : 0)) & (TABLE_SLOTS - 1);
+    ShaleTable t = tables[slot];
+    if (t == null || t.descriptor() != d || t.withHidden() != hidden) {
+      t = new ShaleTable(d, hidden);
+      tables[slot] = t;
+    }
+    return t;
   }
 
   @Override

@@ -69,13 +69,29 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
     return withHidden;
   }
 
+  /** The row type last built, with the type system it was built for. */
+  private record BuiltRowType(org.apache.calcite.rel.type.RelDataTypeSystem system, RelDataType type) {}
+
+  private volatile BuiltRowType rowType;
+
+  /**
+   * The row type, built once per type system: Calcite interns types process-wide, so factories
+   * over the same type system build the very same objects, and planners (one per planning) ask
+   * for it every time a query names the table.
+   */
   @Override
   public RelDataType getRowType(RelDataTypeFactory f) {
+    BuiltRowType built = rowType;
+    if (built != null && built.system() == f.getTypeSystem()) {
+      return built.type();
+    }
     RelDataTypeFactory.Builder b = f.builder();
     for (ColumnDescriptor c : exposed) {
       b.add(c.name(), TypeMapping.relType(f, c.type(), c.nullable()));
     }
-    return b.build();
+    RelDataType type = b.build();
+    rowType = new BuiltRowType(f.getTypeSystem(), type);
+    return type;
   }
 
   @Override
