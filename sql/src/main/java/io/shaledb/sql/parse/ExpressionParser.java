@@ -27,9 +27,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Expressions for {@link QueryParser}: Calcite's Expression2 flat lists of prefix operators,
- * atoms, binary and postfix operators, IN/BETWEEN/LIKE, reduced by Calcite's own
- * {@code SqlParserUtil.toTree}; literals, CASE, CAST, plain function calls and identifiers.
- * Sub-queries inside expressions come from the subclass's {@link #orderedQuery()}.
+ * atoms, binary and postfix operators, IN/BETWEEN/LIKE, reduced as Calcite's
+ * {@code SqlParserUtil.toTree} does ({@link OperatorTree}); literals, CASE, CAST, plain function
+ * calls and identifiers. Sub-queries inside expressions come from the subclass's {@link #orderedQuery()}.
  */
 abstract class ExpressionParser extends TokenCursor {
   static final SqlAbstractParserImpl.Metadata METADATA =
@@ -102,7 +102,7 @@ abstract class ExpressionParser extends TokenCursor {
 
   SqlNode expression() {
     List<Object> list = expression2();
-    return SqlParserUtil.toTree(list);
+    return OperatorTree.toTree(list);
   }
 
   /** The flat operand/operator list Calcite's Expression2 production builds. */

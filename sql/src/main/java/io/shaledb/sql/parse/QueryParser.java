@@ -21,8 +21,8 @@ import org.apache.calcite.sql.parser.SqlParserUtil;
 /**
  * A hand-written parser for the common shapes of SELECT statements that builds exactly the
  * SqlNode tree Calcite's generated parser builds for them (same node classes, operators, literal
- * folding and operator precedence, the latter by handing the flat operand/operator list to
- * Calcite's own {@link SqlParserUtil#toTree}), about ten times faster. Anything outside its subset
+ * folding and operator precedence, the latter by reducing the flat operand/operator list as
+ * Calcite's {@link SqlParserUtil#toTree} does: {@link OperatorTree}), about ten times faster. Anything outside its subset
  * (other statements, quoted identifiers, row constructors, most built-in function
  * syntax, syntax errors) makes {@link #tryParse} return null, and the caller runs Calcite's parser,
  * which also produces the error messages. Tests compare its trees with Calcite's over thousands of
