@@ -39,7 +39,6 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexProgram;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -142,11 +141,30 @@ public final class RelCompiler {
   }
 
   /**
-   * The input fields {@code exprs} read, or null (all of them) when one holds a sub-query, which
-   * may read the row through a correlation variable.
+   * The input fields {@code exprs} read, or null (all of them) when one holds a correlated
+   * sub-query, which may read the row through a correlation variable. An uncorrelated sub-query
+   * reads the row only through its operands ({@code x} of {@code x IN (SELECT ...)}), which count.
    */
   private static ImmutableBitSet fieldsUsed(List<RexNode> exprs) {
-    return RexUtil.SubQueryFinder.find(exprs) != null ? null : RelOptUtil.InputFinder.bits(exprs, null);
+    return onlyUncorrelatedSubQueries(exprs) ? RelOptUtil.InputFinder.bits(exprs, null) : null;
+  }
+
+  /** Whether every sub-query in {@code exprs} (there may be none) uses no correlation variable. */
+  static boolean onlyUncorrelatedSubQueries(List<RexNode> exprs) {
+    boolean[] correlated = {false};
+    org.apache.calcite.rex.RexVisitor<Void> finder = new org.apache.calcite.rex.RexVisitorImpl<>(true) {
+      @Override
+      public Void visitSubQuery(org.apache.calcite.rex.RexSubQuery sq) {
+        if (!RelOptUtil.getVariablesUsed(sq.rel).isEmpty()) {
+          correlated[0] = true;
+        }
+        return super.visitSubQuery(sq);
+      }
+    };
+    for (RexNode e : exprs) {
+      e.accept(finder);
+    }
+    return !correlated[0];
   }
 
   /**
@@ -158,7 +176,7 @@ public final class RelCompiler {
   private Operator compileNeeding(RelNode rel, ImmutableBitSet needed) {
     if (needed != null) {
       if (rel instanceof Filter f && isShaleScan(f.getInput())
-          && RexUtil.SubQueryFinder.find(f.getCondition()) == null) {
+          && onlyUncorrelatedSubQueries(List.of(f.getCondition()))) {
         return compileFiltered(f.getInput(), f.getCondition(), needed);
       }
       if (isShaleScan(rel)) {
