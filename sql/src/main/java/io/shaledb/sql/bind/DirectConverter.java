@@ -439,11 +439,16 @@ public final class DirectConverter {
     }
     if (node.getKind() == SqlKind.AS) {
       SqlCall as = (SqlCall) node;
-      if (as.operandCount() != 2 || !(as.operand(0) instanceof SqlIdentifier id)
-          || !(as.operand(1) instanceof SqlIdentifier alias) || !alias.isSimple()) {
+      if (as.operandCount() != 2 || !(as.operand(1) instanceof SqlIdentifier alias) || !alias.isSimple()) {
         throw new UnsupportedQueryException("FROM item");
       }
-      return table(id, alias.getSimple(), offset);
+      if (as.operand(0) instanceof SqlIdentifier id) {
+        return table(id, alias.getSimple(), offset);
+      }
+      if (as.operand(0).isA(SqlKind.QUERY)) {
+        return derivedTable(as.operand(0), alias.getSimple(), offset);
+      }
+      throw new UnsupportedQueryException("FROM item");
     }
     if (node instanceof SqlJoin join) {
       JoinType type = join.getJoinType();
@@ -477,6 +482,22 @@ public final class DirectConverter {
       return new From(rel, sources);
     }
     throw new UnsupportedQueryException("FROM item " + node.getKind());
+  }
+
+  /**
+   * A sub-query in FROM ({@code (SELECT ...) AS alias}), as SqlToRelConverter converts it: its own
+   * plan (ORDER BY without LIMIT/OFFSET dropped), its columns named as its select list names them.
+   * It sees no enclosing query (not LATERAL); an outer reference in it is an unknown name here, so
+   * the validator path reports or plans it. Its columns have no origin (the validator's
+   * getFieldOrigins gives none through a derived table).
+   */
+  private From derivedTable(SqlNode query, String alias, int offset) {
+    DirectPlan inner = query(query, false, null);
+    List<String> names = inner.rowType().getFieldNames();
+    if (Set.copyOf(names).size() != names.size()) {
+      throw new UnsupportedQueryException("derived table with repeated column names");
+    }
+    return new From(inner.rel(), List.of(new FromScope.Source(alias, inner.rowType(), offset, null)));
   }
 
   private From table(SqlIdentifier id, String alias, int offset) {

@@ -380,12 +380,13 @@ final class ExpressionConverter {
       RexNode in = RexSubQuery.in(rel, com.google.common.collect.ImmutableList.of(l));
       return call.getKind() == SqlKind.NOT_IN ? rb.makeCall(SqlStdOperatorTable.NOT, in) : in;
     }
-    if (list.size() >= IN_LIST_LIMIT || list.isEmpty() || left.getKind() == SqlKind.ROW
-        || SqlUtil.isNullLiteral(left, false)) {
+    if (list.size() >= IN_LIST_LIMIT || list.isEmpty() || left.getKind() == SqlKind.ROW) {
       throw new UnsupportedQueryException("IN list shape");
     }
-    // the validator widens the left side and every item to one type, then compares pairwise
-    RexNode l = convert(left);
+    // the validator widens the left side and every item to one type, then compares pairwise; an
+    // untyped NULL on the left takes the items' type (NULL IN (a, b) is NULL = a OR NULL = b)
+    boolean nullLeft = SqlUtil.isNullLiteral(left, false);
+    RexNode l = nullLeft ? null : convert(left);
     List<RexNode> items = new ArrayList<>();
     for (SqlNode item : list) {
       if (SqlUtil.isNullLiteral(item, false) || item.getKind() == SqlKind.ROW) {
@@ -393,13 +394,16 @@ final class ExpressionConverter {
       }
       items.add(convert(item));
     }
-    List<RexNode> all = new ArrayList<>(items);
-    all.add(l);
-    comparable(all);
     RelDataType rightType = tf.leastRestrictive(types(items));
     if (rightType == null) {
       throw new UnsupportedQueryException("IN list types");
     }
+    if (nullLeft) {
+      l = rb.makeNullLiteral(rightType);
+    }
+    List<RexNode> all = new ArrayList<>(items);
+    all.add(l);
+    comparable(all);
     RelDataType widened = ComparisonCoercion.commonType(tf, l.getType(), rightType);
     l = ComparisonCoercion.coerce(rb, l, widened);
     List<RexNode> comparisons = new ArrayList<>();

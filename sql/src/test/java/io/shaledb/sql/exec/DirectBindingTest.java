@@ -80,6 +80,17 @@ class DirectBindingTest extends SqlTestBase {
       "SELECT col0, COUNT ( * ) FROM tab1 GROUP BY col0, col0, col1 HAVING MAX ( col1 ) > 0",
       "SELECT DISTINCT col0, + col0, col0 * 1 FROM tab1",
       "SELECT DISTINCT col1 AS a, col1 AS b FROM tab1 GROUP BY col1 ORDER BY a",
+      // an untyped NULL on the left of IN takes the items' type
+      "SELECT pk FROM tab0 WHERE NOT NULL IN ( col0, col4 )",
+      "SELECT pk, NULL NOT IN ( col3, 2.5 ), NULL IN ( col2, 'x' ) FROM tab0",
+      "SELECT COUNT ( * ) FROM tab1 WHERE NULL IN ( - col0 + 39, col1 ) IS NULL",
+      // sub-queries in FROM
+      "SELECT * FROM ( SELECT col0 FROM tab1 ) AS t",
+      "SELECT pk FROM ( SELECT pk, col0 FROM tab0 WHERE col1 < 2.5 ) AS tab0_77 WHERE col0 > 5",
+      "SELECT t.a, u.col2 FROM ( SELECT col0 + 1 AS a, col1 FROM tab1 ORDER BY col1 ) AS t JOIN tab1 AS u ON t.col1 = u.col1",
+      "SELECT COUNT ( * ), MAX ( t.col0 ) FROM ( SELECT DISTINCT col0 FROM tab1 UNION ALL SELECT pk FROM tab0 ) AS t",
+      "SELECT * FROM ( SELECT col0 FROM tab1 ORDER BY col0 DESC LIMIT 2 ) AS t ORDER BY col0",
+      "SELECT x.*, y.n FROM ( SELECT col0, col1 * 2 FROM tab1 ) AS x, ( SELECT COUNT ( * ) AS n FROM tab0 ) AS y",
   })
   void sameAnswersAsTheValidatorPath(String sql) {
     Result direct = withProperty("shale.direct.verify", "true", () -> planned(sql));
@@ -102,7 +113,9 @@ class DirectBindingTest extends SqlTestBase {
       "SELECT col0 + col2 FROM tab0",
       "SELECT LOWER ( col2 ) FROM tab0",
       "SELECT CAST ( col0 AS TEXT ) FROM tab1",
-      "SELECT * FROM ( SELECT col0 FROM tab1 ) AS t",
+      "SELECT * FROM ( SELECT col0, col0 FROM tab1 ) AS t",
+      "SELECT * FROM ( SELECT col0 FROM tab1 )",
+      "SELECT * FROM tab1 AS t WHERE EXISTS ( SELECT * FROM ( SELECT col0 FROM tab0 WHERE col0 = t.col0 ) AS u )",
       "SELECT col0 FROM tab1 AS t WHERE EXISTS ( SELECT 1 FROM tab0 WHERE col0 IN ( SELECT col1 FROM tab1 WHERE col0 = t.col0 ) )",
       "SELECT col0 FROM tab1 AS t GROUP BY col0 HAVING COUNT ( * ) > ( SELECT COUNT ( * ) FROM tab0 )",
       "SELECT col0, ( SELECT COUNT ( * ) FROM tab0 ) FROM tab1 GROUP BY col0",
