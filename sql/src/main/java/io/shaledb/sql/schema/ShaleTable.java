@@ -134,15 +134,48 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
     return a;
   }
 
-  /** Converts stored rows to Calcite rows of the projected columns. */
+  /**
+   * Whether a stored row already is the Calcite row of every exposed column: no hidden column is
+   * left out and no column's stored value differs from Calcite's.
+   */
+  private boolean storedIsExposed() {
+    if (exposed.size() != table.columns().size()) {
+      return false;
+    }
+    for (boolean c : converts) {
+      if (c) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isIdentity(int[] proj, int n) {
+    if (proj.length != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (proj[i] != i) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Converts stored rows to Calcite rows of the projected columns; hands the decoded row on as it
+   * is when that already is the projection (every column, none converted), as for most scans.
+   */
   private final class RowEnumerator implements Enumerator<Object[]> {
     private final RowCursor cursor;
     private final int[] proj;
+    private final boolean asStored;
     private Object[] current;
 
     RowEnumerator(RowCursor cursor, int[] proj) {
       this.cursor = cursor;
       this.proj = proj;
+      this.asStored = storedIsExposed() && isIdentity(proj, exposed.size());
     }
 
     @Override
@@ -160,6 +193,10 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
         return false;
       }
       Object[] stored = cursor.next();
+      if (asStored) {
+        current = stored;
+        return true;
+      }
       Object[] out = new Object[proj.length];
       for (int i = 0; i < proj.length; i++) {
         int p = storedPos[proj[i]];
