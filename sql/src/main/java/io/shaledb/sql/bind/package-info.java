@@ -20,8 +20,8 @@
  * runs the validator path (which then gives the answer or the error). Anything whose semantics
  * the converter is not sure of (implicit coercions between type families, untyped NULLs where
  * the validator's inference is not FIRST_KNOWN/BOOLEAN, ambiguous or unknown names, outer
- * joins, FROM sub-queries without an alias or with outer references, GROUP BY ordinals or aliases, dynamic parameters) is refused rather
- * than guessed. {@code -Dshale.direct.verify=true} makes the planner check every direct
+ * joins, FROM sub-queries without an alias or with outer references, GROUP BY ordinals or
+ * aliases, dynamic parameters) is refused rather than guessed. {@code -Dshale.direct.verify=true} makes the planner check every direct
  * conversion against the validator path.
  *
  * <p>Threading: a converter is used for one planning on one thread; nothing here holds shared

@@ -39,6 +39,9 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.rex.RexVisitor;
+import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -152,9 +155,9 @@ public final class RelCompiler {
   /** Whether every sub-query in {@code exprs} (there may be none) uses no correlation variable. */
   static boolean onlyUncorrelatedSubQueries(List<RexNode> exprs) {
     boolean[] correlated = {false};
-    org.apache.calcite.rex.RexVisitor<Void> finder = new org.apache.calcite.rex.RexVisitorImpl<>(true) {
+    RexVisitor<Void> finder = new RexVisitorImpl<>(true) {
       @Override
-      public Void visitSubQuery(org.apache.calcite.rex.RexSubQuery sq) {
+      public Void visitSubQuery(RexSubQuery sq) {
         if (!RelOptUtil.getVariablesUsed(sq.rel).isEmpty()) {
           correlated[0] = true;
         }

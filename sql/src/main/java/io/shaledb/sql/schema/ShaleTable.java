@@ -34,6 +34,11 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
   private final int[] storedPos;
   /** exposed column index -> whether its stored values differ from Calcite's (TypeMapping.toInternal) */
   private final boolean[] converts;
+  /**
+   * Whether a stored row already is the Calcite row of every exposed column: no hidden column is
+   * left out and no column's stored value differs from Calcite's.
+   */
+  private final boolean storedIsExposed;
 
   public ShaleTable(TableDescriptor table, boolean withHidden) {
     this.table = table;
@@ -53,6 +58,7 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
         default -> false;
       };
     }
+    this.storedIsExposed = exposed.size() == stored.size() && none(converts);
   }
 
   public TableDescriptor descriptor() {
@@ -134,16 +140,9 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
     return a;
   }
 
-  /**
-   * Whether a stored row already is the Calcite row of every exposed column: no hidden column is
-   * left out and no column's stored value differs from Calcite's.
-   */
-  private boolean storedIsExposed() {
-    if (exposed.size() != table.columns().size()) {
-      return false;
-    }
-    for (boolean c : converts) {
-      if (c) {
+  private static boolean none(boolean[] flags) {
+    for (boolean f : flags) {
+      if (f) {
         return false;
       }
     }
@@ -175,7 +174,7 @@ public final class ShaleTable extends AbstractTable implements ProjectableFilter
     RowEnumerator(RowCursor cursor, int[] proj) {
       this.cursor = cursor;
       this.proj = proj;
-      this.asStored = storedIsExposed() && isIdentity(proj, exposed.size());
+      this.asStored = storedIsExposed && isIdentity(proj, exposed.size());
     }
 
     @Override
