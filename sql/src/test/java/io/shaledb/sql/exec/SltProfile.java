@@ -33,7 +33,8 @@ import java.util.zip.ZipFile;
  * {@code net.hydromatic:sql-logic-test} jar in ~/.m2 through an in-process engine over RocksDB and
  * local transactions (as the server runs them), checks results the way the harness does (roughly:
  * I/R/T formatting, sort modes, hashing) and prints throughput, pass/fail counts and the time per
- * planning phase ({@link PlanPhase}).
+ * planning phase ({@link PlanPhase}; recorded only when the JVM runs with
+ * {@code -Dshale.phases=true}).
  *
  * <p>Usage: {@code SltProfile [--max N] [--sync] [--failures OUT] FILE...} (OUT collects every failure) with FILE a path inside the jar, e.g.
  * {@code test/select2.test}. Run with the sql module's test class path.
