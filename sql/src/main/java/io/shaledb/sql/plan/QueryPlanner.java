@@ -29,7 +29,6 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
@@ -95,7 +94,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
    * ones.
    */
   private static final class Reusable {
-    final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(ShaleTypeSystem.INSTANCE);
+    final JavaTypeFactory typeFactory = new ShaleTypeFactory();
     final VolcanoPlanner planner = new ContextOnlyPlanner();
     final RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
   }
@@ -189,7 +188,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     rootSchema.add("public", publicSchema);
     rootSchema.add("information_schema", new InformationSchema());
     if (this.costBased) {
-      typeFactory = new JavaTypeFactoryImpl(ShaleTypeSystem.INSTANCE);
+      typeFactory = new ShaleTypeFactory();
       planner = new VolcanoPlanner();
       planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
       planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
