@@ -56,6 +56,23 @@ SELECT pk FROM pr WHERE pk < 100 AND 1 / 0 = 1
 ----
 22012 division by zero
 
+# Overflow and float division by zero raise inside sub-queries too: the scan that skips the
+# arithmetic checks for plans without arithmetic must look into them.
+statement error 22003
+SELECT pk FROM pr WHERE pk IN (SELECT i + 2147483647 FROM pr WHERE pk = 1)
+----
+22003 numeric value out of range: integer out of range
+
+statement error 22012
+SELECT pk FROM pr WHERE EXISTS (SELECT 1 FROM pr AS q WHERE q.f / (q.pk - 1) > 0 AND q.pk = 1)
+----
+22012 division by zero
+
+statement error 22003
+SELECT (SELECT MAX(i) * 2147483647 FROM pr) FROM pr WHERE pk = 0
+----
+22003 numeric value out of range: integer out of range
+
 statement ok
 DROP TABLE pr
 ----

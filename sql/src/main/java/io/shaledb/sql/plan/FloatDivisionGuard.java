@@ -8,6 +8,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -19,8 +20,8 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 
 /**
  * Makes DOUBLE PRECISION division by zero raise (22012) as in PostgreSQL instead of yielding
- * Infinity/NaN: every such divisor is passed through {@link #nonZeroDivisor}. (Integer and
- * DECIMAL division by zero already raise.)
+ * Infinity/NaN: every such divisor is passed through {@link #nonZeroDivisor}, sub-queries'
+ * included. (Integer and DECIMAL division by zero already raise.)
  */
 public final class FloatDivisionGuard extends RelHomogeneousShuttle {
   private static final SqlUserDefinedFunction CHECK = new SqlUserDefinedFunction(
@@ -48,6 +49,13 @@ public final class FloatDivisionGuard extends RelHomogeneousShuttle {
           return c.clone(c.getType(), ops);
         }
         return c;
+      }
+
+      @Override
+      public RexNode visitSubQuery(RexSubQuery subQuery) {
+        RexSubQuery withOperands = (RexSubQuery) super.visitSubQuery(subQuery);
+        RelNode rel = withOperands.rel.accept(FloatDivisionGuard.this);
+        return rel == withOperands.rel ? withOperands : withOperands.clone(rel);
       }
     };
   }

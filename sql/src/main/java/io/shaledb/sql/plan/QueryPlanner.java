@@ -61,7 +61,6 @@ import org.apache.calcite.sql.validate.SqlNameMatcher;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
-import org.apache.calcite.sql2rel.ConvertToChecked;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Program;
@@ -384,9 +383,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
     RelRoot root = converter.convertQuery(validated, false, true);
     root = root.withRel(converter.flattenTypes(root.rel, true));
-    // integer overflow raises (22003) instead of wrapping, as in PostgreSQL
-    root = root.withRel(root.rel.accept(new ConvertToChecked(cluster.getRexBuilder())));
-    root = root.withRel(root.rel.accept(new FloatDivisionGuard(cluster.getRexBuilder())));
+    // integer overflow and float division by zero raise, as in PostgreSQL
+    root = root.withRel(ArithmeticChecks.apply(root.rel, cluster.getRexBuilder()));
 
     RelNode logical;
     RelTraitSet desired;
@@ -428,8 +426,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     if (!again) {
       DIRECT_PLANS.increment();
     }
-    RelNode logical = direct.rel().accept(new ConvertToChecked(cluster.getRexBuilder()));
-    logical = logical.accept(new FloatDivisionGuard(cluster.getRexBuilder()));
+    RelNode logical = ArithmeticChecks.apply(direct.rel(), cluster.getRexBuilder());
     RelTraitSet desired = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).simplify();
     return new Converted(logical, desired, direct.rowType(),
         columns(direct.rowType(), direct.origins(), labels), List.of());
