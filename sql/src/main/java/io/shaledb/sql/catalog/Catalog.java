@@ -8,9 +8,9 @@ import io.shaledb.sql.rowenc.RowStore;
 import io.shaledb.txn.KvTxn;
 import io.shaledb.txn.TransactionRetryException;
 import io.shaledb.txn.TxnFactory;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -178,29 +178,32 @@ public final class Catalog {
   public Optional<TableDescriptor> tableById(KvTxn txn, int tableId) {
     return txn.get(CatalogKeys.descriptor(tableId))
         .filter(bytes -> !DescriptorCodec.isDatabase(bytes))
-        .map(Catalog::decodeTableCached);
+        .map(bytes -> decodeTableCached(tableId, bytes));
   }
 
   private static final int MAX_DECODED = 4096;
 
-  /**
-   * Decoded table descriptors by their stored bytes. Equal bytes decode to equal descriptors
-   * (records of immutable lists), so a hit is always exact; every statement resolves its tables
-   * here, and decoding was a few percent of a short query's server time. Bounded by clearing.
-   */
-  private static final Map<ByteBuffer, TableDescriptor> DECODED =
-      new ConcurrentHashMap<>();
+  /** A table's stored descriptor bytes and what they decode to. */
+  private record Decoded(byte[] bytes, TableDescriptor table) {}
 
-  private static TableDescriptor decodeTableCached(byte[] bytes) {
-    ByteBuffer key = ByteBuffer.wrap(bytes);
-    TableDescriptor t = DECODED.get(key);
-    if (t == null) {
-      t = DescriptorCodec.decodeTable(bytes);
-      if (DECODED.size() >= MAX_DECODED) {
-        DECODED.clear();
-      }
-      DECODED.put(ByteBuffer.wrap(bytes.clone()), t);
+  /**
+   * The last decoded descriptor of each table id, with its bytes. Equal bytes decode to equal
+   * descriptors (records of immutable lists), so a hit is exact; every statement resolves its
+   * tables here, and decoding was a few percent of a short query's server time. Keyed by id so a
+   * lookup compares the bytes once instead of hashing them. Bounded by clearing.
+   */
+  private static final Map<Integer, Decoded> DECODED = new ConcurrentHashMap<>();
+
+  private static TableDescriptor decodeTableCached(int tableId, byte[] bytes) {
+    Decoded d = DECODED.get(tableId);
+    if (d != null && Arrays.equals(d.bytes, bytes)) {
+      return d.table;
     }
+    TableDescriptor t = DescriptorCodec.decodeTable(bytes);
+    if (DECODED.size() >= MAX_DECODED) {
+      DECODED.clear();
+    }
+    DECODED.put(tableId, new Decoded(bytes.clone(), t));
     return t;
   }
 
