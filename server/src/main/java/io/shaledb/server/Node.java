@@ -3,6 +3,7 @@ package io.shaledb.server;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.shaledb.server.rpc.SessionLimits;
+import io.shaledb.server.rpc.SessionLoops;
 import io.shaledb.server.rpc.SqlServiceImpl;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,14 +31,17 @@ public final class Node implements AutoCloseable {
   private final NodeConfig config;
   private final SqlLayer layer;
   private final SqlServiceImpl service;
+  private final SessionLoops loops;
   private final Server server;
   private final CountDownLatch closed = new CountDownLatch(1);
   private boolean closing; // guarded by this
 
-  private Node(NodeConfig config, SqlLayer layer, SqlServiceImpl service, Server server) {
+  private Node(NodeConfig config, SqlLayer layer, SqlServiceImpl service, SessionLoops loops,
+      Server server) {
     this.config = config;
     this.layer = layer;
     this.service = service;
+    this.loops = loops;
     this.server = server;
   }
 
@@ -56,13 +60,16 @@ public final class Node implements AutoCloseable {
     Files.createDirectories(config.storeDir());
     SqlLayer layer = opener.open(config);
     SqlServiceImpl service = null;
+    SessionLoops loops = null;
     try {
+      loops = new SessionLoops(config.sqlIoThreads());
       service = new SqlServiceImpl(layer.engine(),
           new SessionLimits(ShaleVersion.version(), config.maxStatementBytes()),
-          config.sqlWorkers());
-      Server server = NettyServerBuilder
-          .forAddress(new InetSocketAddress(config.host(), config.port()))
-          .directExecutor() // handlers only enqueue; SQL runs on the service's own workers
+          config.sqlWorkers(), loops);
+      Server server = loops.configure(NettyServerBuilder
+          .forAddress(new InetSocketAddress(config.host(), config.port())))
+          // handlers run on the transport thread: they run SQL there or hand it to the workers
+          .directExecutor()
           .addService(service)
           .maxInboundMessageSize(
               (int) Math.min(Integer.MAX_VALUE,
@@ -71,13 +78,16 @@ public final class Node implements AutoCloseable {
           .permitKeepAliveTime(10, TimeUnit.SECONDS)
           .build()
           .start();
-      Node node = new Node(config, layer, service, server);
+      Node node = new Node(config, layer, service, loops, server);
       LOG.info("node listening on {}:{} (store {})", config.host(), node.port(),
           config.storeDir());
       return node;
     } catch (IOException | RuntimeException e) {
       if (service != null) {
         service.close(Duration.ZERO);
+      }
+      if (loops != null) {
+        loops.close();
       }
       layer.close();
       throw e;
@@ -141,6 +151,7 @@ public final class Node implements AutoCloseable {
       server.shutdownNow();
     } finally {
       try {
+        loops.close(grace);
         layer.close();
       } finally {
         LOG.info("node stopped");

@@ -13,11 +13,12 @@ import java.util.function.Function;
  * @param storeDir the node's data directory
  * @param maxStatementBytes see {@link ServerSetting#MAX_STATEMENT_BYTES}
  * @param sqlWorkers see {@link ServerSetting#SQL_WORKERS}
+ * @param sqlIoThreads see {@link ServerSetting#SQL_IO_THREADS}
  * @param maxClockOffset see {@link ServerSetting#MAX_CLOCK_OFFSET}
  * @param shutdownGrace see {@link ServerSetting#SHUTDOWN_GRACE}
  */
 public record NodeConfig(String host, int port, Path storeDir, int maxStatementBytes,
-    int sqlWorkers, Duration maxClockOffset, Duration shutdownGrace) {
+    int sqlWorkers, int sqlIoThreads, Duration maxClockOffset, Duration shutdownGrace) {
 
   public NodeConfig {
     if (host == null || host.isEmpty()) {
@@ -34,6 +35,9 @@ public record NodeConfig(String host, int port, Path storeDir, int maxStatementB
     }
     if (sqlWorkers <= 0) {
       throw new IllegalArgumentException("sql workers must be positive");
+    }
+    if (sqlIoThreads <= 0) {
+      throw new IllegalArgumentException("sql io threads must be positive");
     }
     if (maxClockOffset.isNegative() || shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("durations must not be negative");
@@ -67,6 +71,7 @@ public record NodeConfig(String host, int port, Path storeDir, int maxStatementB
     return new NodeConfig(listen.host(), listen.port(), Path.of(store),
         parseInt(ServerSetting.MAX_STATEMENT_BYTES, v.apply(ServerSetting.MAX_STATEMENT_BYTES)),
         parseInt(ServerSetting.SQL_WORKERS, v.apply(ServerSetting.SQL_WORKERS)),
+        parseInt(ServerSetting.SQL_IO_THREADS, v.apply(ServerSetting.SQL_IO_THREADS)),
         parseDuration(ServerSetting.MAX_CLOCK_OFFSET, v.apply(ServerSetting.MAX_CLOCK_OFFSET)),
         parseDuration(ServerSetting.SHUTDOWN_GRACE, v.apply(ServerSetting.SHUTDOWN_GRACE)));
   }

@@ -13,7 +13,11 @@ public enum ServerSetting {
   MAX_STATEMENT_BYTES("max-statement-bytes", Integer.toString(8 << 20),
       "Longest SQL statement accepted, in UTF-8 bytes; longer ones fail with SQLSTATE 54000."),
   SQL_WORKERS("sql-workers", "4",
-      "Threads executing SQL for all client sessions together."),
+      "Threads executing SQL for client sessions that share a transport thread."),
+  SQL_IO_THREADS("sql-io-threads", "64",
+      "Transport threads for client connections, started as connections arrive. A connection"
+          + " alone on its thread runs its statements there; beyond this many connections they"
+          + " share threads and run statements on the sql-workers."),
   MAX_CLOCK_OFFSET("max-clock-offset", "500ms",
       "Largest clock difference tolerated between nodes (hybrid logical clock uncertainty)."),
   SHUTDOWN_GRACE("shutdown-grace", "5s",

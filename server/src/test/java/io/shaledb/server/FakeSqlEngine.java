@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  *   <li>{@code FAIL code message} - a SqlError with that SQLSTATE
  *   <li>{@code CRASH} - an IllegalStateException
  *   <li>{@code BLOCK} - waits until {@link #unblock()} (at most 30 s), then SELECT 1
+ *   <li>{@code THREAD} - one VARCHAR row: the name of the thread running the statement
  *   <li>{@code INSERT ...} - "INSERT 0 1", generated key 42 when requested
  *   <li>anything else starting with CREATE/DROP - tag of the first two words, count 0
  * </ul>
@@ -131,6 +132,10 @@ public final class FakeSqlEngine implements SqlEngine {
           }
         }
         throw new IllegalArgumentException("unknown state " + parts[1]);
+      }
+      if (upper.equals("THREAD")) {
+        return StatementResult.ofRows(List.of(col("thread", Types.VARCHAR, "VARCHAR")),
+            List.<Object[]>of(new Object[] {Thread.currentThread().getName()}));
       }
       if (upper.equals("CRASH")) {
         throw new IllegalStateException("boom");

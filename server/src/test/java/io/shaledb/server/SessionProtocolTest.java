@@ -337,6 +337,74 @@ class SessionProtocolTest {
     }
   }
 
+  private static String thread(WireClient c) throws InterruptedException {
+    long id = c.execute("THREAD");
+    ServerMessage m = c.next();
+    assertEquals(id, m.getRequestId());
+    return m.getResultSet().getRows().getRows(0).getValues(0).getStringValue();
+  }
+
+  private void restartWithIoThreads(int threads) throws IOException {
+    node.close();
+    engine = new FakeSqlEngine();
+    node = Node.start(NodeConfig.from(s -> switch (s) {
+      case STORE -> store.toString();
+      case LISTEN -> "127.0.0.1:0";
+      case SQL_IO_THREADS -> Integer.toString(threads);
+      default -> null;
+    }), engine.opener());
+  }
+
+  @Test
+  void aConnectionAloneOnItsTransportThreadRunsItsStatementsThere() throws Exception {
+    try (WireClient a = connected(); WireClient b = connected()) {
+      String ta = thread(a);
+      String tb = thread(b);
+      assertTrue(ta.startsWith("shale-sql-io"), ta);
+      assertTrue(tb.startsWith("shale-sql-io"), tb);
+      assertTrue(!ta.equals(tb), "two connections got one transport thread: " + ta);
+      assertEquals(ta, thread(a));
+    }
+  }
+
+  @Test
+  void connectionsSharingATransportThreadRunTheirStatementsOnTheWorkers() throws Exception {
+    restartWithIoThreads(1);
+    try (WireClient a = connected()) {
+      assertTrue(thread(a).startsWith("shale-sql-io"));
+      try (WireClient b = connected()) {
+        String ta = thread(a);
+        String tb = thread(b);
+        assertTrue(ta.startsWith("shale-sql-worker"), ta);
+        assertTrue(tb.startsWith("shale-sql-worker"), tb);
+        assertSelectOne(a);
+        assertSelectOne(b);
+      }
+      // Alone again once the other connection is gone.
+      poll("back on the transport thread", () -> {
+        try {
+          return thread(a).startsWith("shale-sql-io");
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+      });
+    }
+  }
+
+  @Test
+  void aStatementBlockedOnItsTransportThreadHoldsUpNoOtherConnection() throws Exception {
+    try (WireClient blocked = connected()) {
+      blocked.execute("BLOCK");
+      assertTrue(engine.blocked.await(10, TimeUnit.SECONDS));
+      try (WireClient other = connected()) {
+        assertSelectOne(other);
+      }
+      engine.unblock();
+      ServerMessage m = blocked.next();
+      assertEquals("SELECT 1", m.getResultSet().getComplete().getCommandTag());
+    }
+  }
+
   @Test
   void undecodableBytesFailOnlyThatStream() throws Exception {
     MethodDescriptor<byte[], byte[]> raw = SqlServiceGrpc.getSessionMethod().toBuilder(

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     description = "Start a temporary in-process node and open the SQL shell on it.")
 final class DemoCommand implements Callable<Integer> {
   static final EnumSet<ServerSetting> SETTINGS = EnumSet.of(
-      ServerSetting.MAX_STATEMENT_BYTES, ServerSetting.SQL_WORKERS);
+      ServerSetting.MAX_STATEMENT_BYTES, ServerSetting.SQL_WORKERS, ServerSetting.SQL_IO_THREADS);
   static final String DATABASE = "defaultdb";
 
   private final CliContext ctx;

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * Hello) after which the stream is completed. Later requests are answered in order, each with
  * one or more messages ending in {@code Complete} or {@code Error}; errors never end the stream.
  *
- * <p>Threading: gRPC callbacks only enqueue work on this stream's {@link SerialExecutor}; every
- * field below except {@link #cancelled} is confined to it. Inbound flow control is manual: the
+ * <p>Threading: gRPC callbacks only submit work to this stream's {@link SerialExecutor}, which runs
+ * it on the transport thread when this stream has that thread to itself and on the shared workers
+ * otherwise; every field below except {@link #cancelled} is confined to it. Inbound flow control is manual: the
  * next client message is requested only once the previous answer has been handed to gRPC, and an
  * answer is handed over only while the transport {@linkplain ServerCallStreamObserver#isReady()
  * is ready}, so neither direction buffers without bound.
@@ -127,6 +128,16 @@ final class SessionStream implements StreamObserver<ClientMessage> {
   /** Closes the session without going through the executor; only once no worker can run it. */
   void closeNow() {
     closeSession();
+  }
+
+  /** Whether no task of this stream is running or waiting to run. */
+  boolean idle() {
+    return serial.idle();
+  }
+
+  @Override
+  public String toString() {
+    return id;
   }
 
   private void handle(ClientMessage message) {
