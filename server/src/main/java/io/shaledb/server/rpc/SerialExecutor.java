@@ -86,7 +86,7 @@ final class SerialExecutor implements Executor {
     runQueued(Integer.MAX_VALUE);
   }
 
-  /** Runs up to {@code max} queued tasks; true if the queue ran empty (nothing is scheduled then). */
+  /** Runs up to {@code max} queued tasks; true if the queue ran empty (nothing scheduled then). */
   private boolean runQueued(int max) {
     for (int i = 0; i < max; i++) {
       Runnable next;

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * the loop, and the scheduling behind them) cost more CPU than a short query's planning and
  * execution; running inline took about a quarter off the server's CPU per query in the
  * sqllogictest suite. A loop shared by several connections must not run statements, or one
- * connection's statement would hold up the others' I/O; {@link #streamsOn} tells which.
+ * connection's statement would hold up the others' I/O ({@link #connectionsOn}; the service also
+ * counts the streams on each loop, since one connection may carry several).
  *
  * <p>Loop threads start lazily, when a connection is first given to them; a thread whose
  * connection closed stays parked in epoll until reused or {@link #close}. Thread-safe.
@@ -56,7 +57,8 @@ public final class SessionLoops implements AutoCloseable {
       throw new IllegalArgumentException("threads must be positive: " + threads);
     }
     epoll = Epoll.isAvailable();
-    Executor bossThreads = new ThreadPerTaskExecutor(new DefaultThreadFactory("shale-sql-accept", false));
+    Executor bossThreads =
+        new ThreadPerTaskExecutor(new DefaultThreadFactory("shale-sql-accept", false));
     Executor ioThreads = new ThreadPerTaskExecutor(new DefaultThreadFactory("shale-sql-io", false));
     if (epoll) {
       boss = new EpollEventLoopGroup(1, bossThreads, DefaultSelectStrategyFactory.INSTANCE);
@@ -120,7 +122,8 @@ public final class SessionLoops implements AutoCloseable {
    * the fewest. The turn advances on every pick, so connections accepted back to back get
    * different loops even before the first has finished registering on its own.
    */
-  private static final class PreferIdleLoop implements EventExecutorChooserFactory.EventExecutorChooser {
+  private static final class PreferIdleLoop
+      implements EventExecutorChooserFactory.EventExecutorChooser {
     static final EventExecutorChooserFactory FACTORY = PreferIdleLoop::new;
 
     private final EventExecutor[] loops;

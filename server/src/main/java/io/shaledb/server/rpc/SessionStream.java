@@ -35,10 +35,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: gRPC callbacks only submit work to this stream's {@link SerialExecutor}, which runs
  * it on the transport thread when this stream has that thread to itself and on the shared workers
- * otherwise; every field below except {@link #cancelled} is confined to it. Inbound flow control is manual: the
- * next client message is requested only once the previous answer has been handed to gRPC, and an
- * answer is handed over only while the transport {@linkplain ServerCallStreamObserver#isReady()
- * is ready}, so neither direction buffers without bound.
+ * otherwise; every field below except {@link #cancelled} is confined to it. Inbound flow control
+ * is manual: the next client message is requested only once the previous answer has been handed
+ * to gRPC, and an answer is handed over only while the transport
+ * {@linkplain ServerCallStreamObserver#isReady() is ready}, so neither direction buffers without
+ * bound.
  */
 final class SessionStream implements StreamObserver<ClientMessage> {
   private static final Logger LOG = LoggerFactory.getLogger(SessionStream.class);

@@ -1,11 +1,11 @@
 package io.shaledb.server.rpc;
 
+import io.grpc.netty.shaded.io.netty.util.concurrent.EventExecutor;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.shaledb.jdbc.proto.ClientMessage;
 import io.shaledb.jdbc.proto.ServerMessage;
 import io.shaledb.jdbc.proto.SqlServiceGrpc;
-import io.grpc.netty.shaded.io.netty.util.concurrent.EventExecutor;
 import io.shaledb.sql.SqlEngine;
 import java.time.Duration;
 import java.util.ArrayList;
