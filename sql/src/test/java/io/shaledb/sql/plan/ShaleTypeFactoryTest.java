@@ -74,4 +74,38 @@ class ShaleTypeFactoryTest {
     assertTrue(nullableRow.isNullable());
     assertEquals(List.of("a", "b"), nullableRow.getFieldNames());
   }
+
+  @Test
+  void recordTypesAreCalcitesCanonicalInstancesAndKeyedByEveryPart() {
+    RelDataType integer = memo.createSqlType(SqlTypeName.INTEGER);
+    RelDataType dbl = memo.createTypeWithNullability(memo.createSqlType(SqlTypeName.DOUBLE), true);
+    java.util.ArrayList<String> names = new java.util.ArrayList<>(List.of("a", "b"));
+    java.util.ArrayList<RelDataType> types = new java.util.ArrayList<>(List.of(integer, dbl));
+    for (int round = 0; round < 2; round++) {
+      RelDataType row = memo.createStructType(types, names);
+      assertSame(calcite.createStructType(List.of(integer, dbl), List.of("a", "b")), row);
+      RelDataType nullable = memo.createTypeWithNullability(row, true);
+      assertTrue(nullable.isNullable());
+      assertSame(calcite.createTypeWithNullability(row, true), nullable);
+      // Calcite's answer here is a new instance each time (fields stay nullable): equal is all
+      // it promises.
+      RelDataType back = memo.createTypeWithNullability(nullable, false);
+      assertEquals(calcite.createTypeWithNullability(nullable, false), back);
+      assertEquals("RecordType(INTEGER a, DOUBLE b) NOT NULL", back.getFullTypeString());
+    }
+    // The memo copied the caller's lists: changing them afterwards changes nothing it returns.
+    names.set(1, "c");
+    RelDataType renamed = memo.createStructType(types, names);
+    assertEquals(List.of("a", "c"), renamed.getFieldNames());
+    assertEquals(List.of("a", "b"),
+        memo.createStructType(List.of(integer, dbl), List.of("a", "b")).getFieldNames());
+    // Each part of the key counts: field type, field name, kind.
+    RelDataType other = memo.createStructType(List.of(integer, integer), List.of("a", "b"));
+    assertEquals(integer, other.getFieldList().get(1).getType());
+    RelDataType peek = memo.createStructType(org.apache.calcite.rel.type.StructKind.PEEK_FIELDS,
+        List.of(integer, dbl), List.of("a", "b"));
+    assertEquals(org.apache.calcite.rel.type.StructKind.PEEK_FIELDS, peek.getStructKind());
+    assertSame(calcite.createStructType(org.apache.calcite.rel.type.StructKind.PEEK_FIELDS,
+        List.of(integer, dbl), List.of("a", "b")), peek);
+  }
 }
