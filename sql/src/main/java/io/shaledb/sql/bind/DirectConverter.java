@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import com.google.common.collect.ImmutableSet;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.ViewExpanders;
@@ -49,6 +50,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.tools.RelBuilderFactory;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -76,9 +78,15 @@ public final class DirectConverter {
     this.tf = rb.getTypeFactory();
     this.catalogReader = catalogReader;
     this.viewExpander = viewExpander;
-    this.relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, null)
-        .transform(c -> c.withPushJoinCondition(true));
+    this.relBuilder = BUILDERS.create(cluster, null);
   }
+
+  /**
+   * Logical nodes, join conditions pushed into the inputs; one RelBuilder per statement (building
+   * the default one and then {@code transform}ing it made two, each reading its configuration).
+   */
+  private static final RelBuilderFactory BUILDERS = RelBuilder.proto(Contexts.of(
+      RelFactories.DEFAULT_STRUCT, RelBuilder.Config.DEFAULT.withPushJoinCondition(true)));
 
   /** The plan of {@code query}; throws {@link UnsupportedQueryException} outside the subset. */
   public DirectPlan convert(SqlNode query) {
