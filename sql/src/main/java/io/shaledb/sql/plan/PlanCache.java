@@ -40,6 +40,14 @@ public final class PlanCache {
 
   /** The cached plan for {@code key}, if its tables are unchanged. */
   public PlannedQuery get(String key, Catalog catalog, KvTxn txn, int databaseId) {
+    // Only keys offered before can be cached, and most texts never repeat: the fingerprint table
+    // answers them without the lock (shared by every session) or the map. Read without the lock:
+    // a stale or torn slot can only send a lookup on to the map, or miss a plan that is then
+    // planned again; the map stays the truth.
+    long f = fingerprint(key);
+    if (seen[slot(f)] != f) {
+      return null;
+    }
     PlannedQuery p;
     synchronized (this) {
       p = plans.get(key);
@@ -66,12 +74,16 @@ public final class PlanCache {
    */
   public synchronized void put(String key, PlannedQuery plan) {
     long f = fingerprint(key);
-    int slot = (int) (f ^ (f >>> 32)) & (SEEN_SLOTS - 1);
+    int slot = slot(f);
     if (seen[slot] != f) {
       seen[slot] = f;
       return;
     }
     plans.put(key, plan);
+  }
+
+  private static int slot(long fingerprint) {
+    return (int) (fingerprint ^ (fingerprint >>> 32)) & (SEEN_SLOTS - 1);
   }
 
   /** 64-bit FNV-1a over the key's chars; never 0 (the empty slot). */

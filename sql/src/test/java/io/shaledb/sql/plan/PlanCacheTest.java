@@ -54,6 +54,23 @@ class PlanCacheTest {
   }
 
   @Test
+  void aCachedPlanWhoseFingerprintWasOverwrittenIsFoundAgainOnceOfferedAgain() {
+    PlanCache cache = new PlanCache(100);
+    PlannedQuery kept = plan();
+    cache.put("k", plan());
+    cache.put("k", kept);
+    assertSame(kept, cache.get("k", null, null, 1));
+    for (int i = 0; i < 20 * PlanCache.SEEN_SLOTS; i++) {
+      cache.put("other " + i, plan());
+    }
+    // the lookup trusts the fingerprint table: k's slot is someone else's now
+    assertNull(cache.get("k", null, null, 1));
+    // planned again and offered: the slot is k's again and the kept plan is found
+    cache.put("k", plan());
+    assertSame(kept, cache.get("k", null, null, 1));
+  }
+
+  @Test
   void theLruBoundStillHolds() {
     PlanCache cache = new PlanCache(3);
     for (int i = 0; i < 10; i++) {
