@@ -1,5 +1,6 @@
 package io.shaledb.sql.plan;
 
+import com.google.common.collect.ImmutableList;
 import io.shaledb.sql.ColumnMeta;
 import io.shaledb.sql.bind.DirectConverter;
 import io.shaledb.sql.bind.DirectPlan;
@@ -36,6 +37,8 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.prepare.RelOptTableImpl;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
@@ -46,6 +49,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -137,6 +141,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   private final JavaTypeFactory typeFactory;
   private final SchemaPlus rootSchema;
   private final ShaleSchema publicSchema;
+  /** {@link #publicSchema} as Calcite wraps it in {@link #rootSchema}. */
+  private final CalciteSchema publicCalciteSchema;
   private final CalciteCatalogReader catalogReader;
   private final VolcanoPlanner planner;
   private final RelOptCluster cluster;
@@ -184,7 +190,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     this.databaseName = databaseName;
     rootSchema = CalciteSchema.createRootSchema(false, false).plus();
     publicSchema = new ShaleSchema(catalog, txn, databaseId);
-    rootSchema.add("public", publicSchema);
+    publicCalciteSchema = CalciteSchema.from(rootSchema.add("public", publicSchema));
     rootSchema.add("information_schema", new InformationSchema());
     if (this.costBased) {
       typeFactory = new ShaleTypeFactory();
@@ -279,6 +285,21 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     root.add("public", new ShaleSchema(catalog, txn, databaseId));
     root.add("information_schema", new InformationSchema());
     return root;
+  }
+
+  /**
+   * The table {@code name} of the "public" schema as {@link CalciteCatalogReader#getTable} gives it
+   * for {@code ["public", name]}, without its walk over the schema paths and sub-schema lookups
+   * (~2% of a short query's server time); null when there is none.
+   */
+  private Prepare.PreparingTable publicTable(String name) {
+    Table table = publicSchema.table(name);
+    if (table == null) {
+      return null;
+    }
+    CalciteSchema.TableEntry entry = new CalciteSchema.TableEntryImpl(publicCalciteSchema, name, table,
+        ImmutableList.of());
+    return RelOptTableImpl.create(catalogReader, table.getRowType(typeFactory), entry, null);
   }
 
   /** A validator over this planner's catalog view. */
@@ -408,7 +429,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   private Converted convertDirectly(SqlNode rewritten, List<String> labels) {
     DirectPlan direct;
     try {
-      direct = new DirectConverter(cluster, catalogReader, this).convert(rewritten);
+      direct = new DirectConverter(cluster, this::publicTable, this).convert(rewritten);
     } catch (UnsupportedQueryException e) {
       if (!again) {
         fallback(e.reason());
@@ -657,7 +678,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
     SqlNode q = parseViewBody(queryString);
     if (directEnabled()) {
       try {
-        return RelRoot.of(new DirectConverter(cluster, catalogReader, this).convertView(q).rel(), SqlKind.SELECT);
+        return RelRoot.of(new DirectConverter(cluster, this::publicTable, this).convertView(q).rel(), SqlKind.SELECT);
       } catch (RuntimeException e) {
         // outside the direct subset (or an error the validator reports better): parse it again,
         // since the direct converter may have rewritten parts of the tree

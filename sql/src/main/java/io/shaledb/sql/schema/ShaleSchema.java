@@ -44,7 +44,11 @@ public final class ShaleSchema extends AbstractSchema {
     return false;
   }
 
-  private Table table(String name) {
+  /**
+   * The table or view called {@code name} (with {@link #WITH_HIDDEN_SUFFIX}, the table with its
+   * hidden columns), or null; remembered in {@link #resolved()}.
+   */
+  public Table table(String name) {
     boolean hidden = name.endsWith(WITH_HIDDEN_SUFFIX);
     String base = hidden ? name.substring(0, name.length() - WITH_HIDDEN_SUFFIX.length()) : name;
     Optional<TableDescriptor> d = catalog.table(txn, databaseId, base);

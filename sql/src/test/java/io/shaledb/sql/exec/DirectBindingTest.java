@@ -36,6 +36,8 @@ class DirectBindingTest extends SqlTestBase {
     exec("CREATE TABLE tab1 (col0 INTEGER, col1 INTEGER, col2 INTEGER)");
     exec("INSERT INTO tab1 VALUES (64, 77, 40), (75, 67, 58), (46, 51, 23), (NULL, 5, NULL)");
     exec("CREATE VIEW view_1 AS SELECT pk, col0 FROM tab0 WHERE col0 > 10");
+    // a body outside the direct subset (LOWER): expanded by the validator path inside a direct query
+    exec("CREATE VIEW view_low AS SELECT pk, LOWER ( col5 ) AS l FROM tab0");
   }
 
   @ParameterizedTest
@@ -59,6 +61,9 @@ class DirectBindingTest extends SqlTestBase {
       "SELECT pk, col0 FROM tab0 ORDER BY col0 DESC NULLS LAST, 1 LIMIT 3 OFFSET 1",
       "SELECT pk FROM tab0 ORDER BY col4 * 2, pk",
       "SELECT pk, col0 FROM view_1 WHERE pk > 0 ORDER BY pk",
+      "SELECT t.col0, v.l, w.col0 FROM tab1 AS t JOIN view_low AS v ON v.pk * 20 < t.col2 JOIN view_1 AS w ON w.pk <= v.pk"
+          + " ORDER BY 1, 2, 3",
+      "SELECT tab1.col0, t.col1 FROM public.tab1, public.tab1 AS t WHERE tab1.col1 > 50 AND t.col0 = tab1.col0",
       "SELECT col2 FROM tab0 WHERE col2 > 'a' AND col5 <> 'z'",
       "SELECT col0 FROM tab1 WHERE col1 IN (SELECT col2 FROM tab1 WHERE col2 > 20) OR col0 NOT IN (SELECT pk FROM tab0)",
       "SELECT col0 FROM tab1 WHERE EXISTS ( SELECT 1 FROM tab0 WHERE col0 > 15 ) AND NOT EXISTS ( SELECT * FROM tab0 WHERE pk > 10 )",
