@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Side-by-side comparison of two runs over the same selection (ShaleDB and PostgreSQL, as
@@ -30,8 +31,30 @@ public final class SltCompare {
    */
   public record RunSummary(List<SltFileResult> results, long elapsedMillis) {}
 
-  /** Reads {@code dir/summary.tsv} and {@code dir/summary.json}. */
+  /**
+   * Reads {@code dir/summary.tsv} and {@code dir/summary.json}; when {@code dir} holds no summary
+   * but {@code slice-*} directories (an interleaved comparison runs the selection in slices, each
+   * system in turn), the run they make together: every slice's files, and the sum of their
+   * elapsed times.
+   */
   public static RunSummary read(Path dir) throws IOException {
+    if (!Files.exists(dir.resolve("summary.tsv"))) {
+      List<Path> slices;
+      try (Stream<Path> children = Files.list(dir)) {
+        slices = children.filter(p -> p.getFileName().toString().startsWith("slice-") && Files.isDirectory(p))
+            .sorted().toList();
+      }
+      if (!slices.isEmpty()) {
+        List<SltFileResult> results = new ArrayList<>();
+        long elapsed = 0;
+        for (Path slice : slices) {
+          RunSummary r = read(slice);
+          results.addAll(r.results());
+          elapsed += r.elapsedMillis();
+        }
+        return new RunSummary(results, elapsed);
+      }
+    }
     List<SltFileResult> results = parseTsv(Files.readString(dir.resolve("summary.tsv"), StandardCharsets.UTF_8));
     String json = Files.readString(dir.resolve("summary.json"), StandardCharsets.UTF_8);
     Matcher m = Pattern.compile("\"elapsed_ms\":\\s*(\\d+)").matcher(json);
