@@ -1,5 +1,6 @@
 package io.shaledb.sql.rowenc;
 
+import io.shaledb.kv.encoding.Direction;
 import io.shaledb.kv.encoding.OrderedDecoder;
 import io.shaledb.kv.encoding.OrderedEncoder;
 import io.shaledb.sql.SqlError;
@@ -35,6 +36,15 @@ final class TableLayout {
   /** column id -> position in the row; -1 for ids of no column */
   private final int[] positionById;
   private final Set<Integer> primaryColumnIds;
+  /**
+   * The primary key columns as a row decoder reads them, in key order: positions, types and
+   * directions (decoding reads every row's key: no list lookups per column per row).
+   */
+  private final int[] primaryKeyPositions;
+  private final SqlType[] primaryKeyTypes;
+  private final Direction[] primaryKeyDirections;
+  /** Per position: whether the column's integers are Integers (SMALLINT, INTEGER), not Longs. */
+  private final boolean[] narrowIntegers;
 
   TableLayout(TableDescriptor table) {
     this.table = table;
@@ -46,8 +56,22 @@ final class TableLayout {
     }
     positionById = new int[maxId + 1];
     java.util.Arrays.fill(positionById, -1);
+    narrowIntegers = new boolean[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       positionById[columns.get(i).id()] = i;
+      SqlType.Kind kind = columns.get(i).type().kind();
+      narrowIntegers[i] = kind == SqlType.Kind.SMALLINT || kind == SqlType.Kind.INTEGER;
+    }
+    IndexDescriptor pk = table.primaryIndex();
+    int keyColumns = pk.columnIds().size();
+    primaryKeyPositions = new int[keyColumns];
+    primaryKeyTypes = new SqlType[keyColumns];
+    primaryKeyDirections = new Direction[keyColumns];
+    for (int k = 0; k < keyColumns; k++) {
+      int id = pk.columnIds().get(k);
+      primaryKeyPositions[k] = position(id);
+      primaryKeyTypes[k] = column(id).type();
+      primaryKeyDirections[k] = KeyCodec.direction(pk.descending().get(k));
     }
     // Key columns are not repeated in the value, except unconstrained DECIMALs: the key form
     // drops trailing zeros, so the value keeps the exact scale (1.50 stays 1.50).
@@ -139,12 +163,12 @@ final class TableLayout {
   Object[] decodeRow(byte[] key, byte[] value, boolean[] wanted) {
     Object[] row = new Object[table.columns().size()];
     try {
-      readKeyColumns(new OrderedDecoder(key, primaryPrefix.length), table.primaryIndex(), row);
+      readPrimaryKeyColumns(new OrderedDecoder(key, primaryPrefix.length), row);
     } catch (RuntimeException e) {
       throw new SqlError(SqlState.DATA_CORRUPTED,
           "cannot decode primary key of table \"" + table.name() + "\"", e);
     }
-    ValueCodec.decode(table, positionById, wanted, value, row);
+    ValueCodec.decode(table, positionById, narrowIntegers, wanted, value, row);
     return row;
   }
 
@@ -191,7 +215,7 @@ final class TableLayout {
     Object[] row = new Object[table.columns().size()];
     try {
       readKeyColumns(new OrderedDecoder(key, prefixLength), index, row);
-      readKeyColumns(new OrderedDecoder(value, 0), table.primaryIndex(), row);
+      readPrimaryKeyColumns(new OrderedDecoder(value, 0), row);
     } catch (RuntimeException e) {
       throw new SqlError(SqlState.DATA_CORRUPTED,
           "cannot decode an entry of index \"" + index.name() + "\" of table \"" + table.name() + "\"", e);
@@ -200,6 +224,12 @@ final class TableLayout {
   }
 
   /** Reads {@code index}'s key columns from {@code dec} into their places in {@code row}. */
+  private void readPrimaryKeyColumns(OrderedDecoder dec, Object[] row) {
+    for (int k = 0; k < primaryKeyPositions.length; k++) {
+      row[primaryKeyPositions[k]] = KeyCodec.read(dec, primaryKeyTypes[k], primaryKeyDirections[k]);
+    }
+  }
+
   private void readKeyColumns(OrderedDecoder dec, IndexDescriptor index, Object[] row) {
     for (int k = 0; k < index.columnIds().size(); k++) {
       int id = index.columnIds().get(k);

@@ -74,11 +74,11 @@ final class ValueCodec {
    * in the row (-1 or beyond the array: a dropped column, skipped); when {@code wanted} is non-null
    * only the positions it marks are decoded (the others are skipped without building values).
    */
-  static void decode(TableDescriptor t, int[] positionById, boolean[] wanted, byte[] value, Object[] row) {
+  static void decode(TableDescriptor t, int[] positionById, boolean[] narrowIntegers, boolean[] wanted,
+      byte[] value, Object[] row) {
     if (value.length == 0 || value[0] != FORMAT_VERSION) {
       throw corrupt(t, "unknown row value format");
     }
-    var columns = t.columns();
     int[] pos = {1};
     while (pos[0] < value.length) {
       int columnId = (int) readUvarint(value, pos);
@@ -88,8 +88,12 @@ final class ValueCodec {
         skipField(t, value, pos, tag);
         continue;
       }
-      row[index] = tag == TAG_INT ? integer(columns.get(index), readZigzag(value, pos))
-          : readField(t, value, pos, tag);
+      if (tag == TAG_INT) {
+        long v = readZigzag(value, pos);
+        row[index] = narrowIntegers[index] ? (Object) Integer.valueOf((int) v) : (Object) Long.valueOf(v);
+      } else {
+        row[index] = readField(t, value, pos, tag);
+      }
     }
   }
 
@@ -170,21 +174,13 @@ final class ValueCodec {
       }
       case TAG_REAL -> Float.intBitsToFloat((int) readFixed(b, pos, 4));
       case TAG_DOUBLE -> Double.longBitsToDouble(readFixed(b, pos, 8));
-      case TAG_STRING -> new String(readBytes(b, pos), StandardCharsets.UTF_8);
+      case TAG_STRING -> readString(b, pos);
       case TAG_TRUE -> Boolean.TRUE;
       case TAG_FALSE -> Boolean.FALSE;
       case TAG_DATE -> LocalDate.ofEpochDay(readZigzag(b, pos));
       case TAG_TIMESTAMP -> fromEpochMicros(readZigzag(b, pos));
       case TAG_BYTES -> readBytes(b, pos);
       default -> throw corrupt(t, "unknown value tag " + tag);
-    };
-  }
-
-  /** Integers are stored as one tag; the column type decides the Java type. */
-  private static Object integer(ColumnDescriptor c, long v) {
-    return switch (c.type().kind()) {
-      case SMALLINT, INTEGER -> Integer.valueOf((int) v);
-      default -> Long.valueOf(v);
     };
   }
 
@@ -201,6 +197,12 @@ final class ValueCodec {
   }
 
   static long readUvarint(byte[] b, int[] pos) {
+    byte first = b[pos[0]];
+    if (first >= 0) {
+      // one byte: column ids, tags' small integers, short lengths
+      pos[0]++;
+      return first;
+    }
     long result = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       byte x = b[pos[0]++];
@@ -238,6 +240,17 @@ final class ValueCodec {
   private static void writeBytes(ByteArrayOutputStream out, byte[] bytes) {
     writeUvarint(out, bytes.length);
     out.writeBytes(bytes);
+  }
+
+  /** A length-prefixed UTF-8 string, decoded in place. */
+  private static String readString(byte[] b, int[] pos) {
+    int n = (int) readUvarint(b, pos);
+    if (n < 0 || n > b.length - pos[0]) {
+      throw new ArrayIndexOutOfBoundsException("string of " + n + " bytes past the value's end");
+    }
+    String s = new String(b, pos[0], n, StandardCharsets.UTF_8);
+    pos[0] += n;
+    return s;
   }
 
   private static byte[] readBytes(byte[] b, int[] pos) {

@@ -111,6 +111,40 @@ class RowEncodingPropertiesTest {
     }
   }
 
+  /**
+   * Rows of a two-column primary key (INTEGER, TEXT DESC) whose values need multi-byte lengths and
+   * varints: long texts with characters of one to three UTF-8 bytes, BIGINTs of any size, SMALLINTs
+   * (which come back as Integers, BIGINTs as Longs).
+   */
+  @Property(tries = TRIES)
+  void compositeKeysAndLongValuesRoundTrip(@ForAll int k1, @ForAll("longTexts") String k2,
+      @ForAll("longTexts") String v, @ForAll long big, @ForAll short small) {
+    TableDescriptor t = new TableDescriptor(202, 100, "w", List.of(
+        new ColumnDescriptor(1, "k1", SqlType.of(Kind.INTEGER), false, null, false),
+        new ColumnDescriptor(2, "k2", SqlType.of(Kind.TEXT), false, null, false),
+        new ColumnDescriptor(3, "v", SqlType.of(Kind.TEXT), true, null, false),
+        new ColumnDescriptor(4, "big", SqlType.of(Kind.BIGINT), true, null, false),
+        new ColumnDescriptor(5, "small", SqlType.of(Kind.SMALLINT), true, null, false)),
+        new IndexDescriptor(1, "w_pkey", true, List.of(1, 2), List.of(false, true)),
+        List.of(), null, 1, 2, 6);
+    Object[] row = {k1, k2, v, big, (int) small};
+    MemoryTxnFactory kv = new MemoryTxnFactory();
+    RowStore store = new RowStore();
+    try (KvTxn txn = kv.begin()) {
+      store.insert(txn, t, row);
+      assertSameRow(row, store.get(txn, t, new Object[] {k1, k2}).orElseThrow());
+      List<Object[]> scanned = all(store.scan(txn, t, t.primaryIndex(), IndexBounds.all(), false));
+      assertEquals(1, scanned.size());
+      assertSameRow(row, scanned.get(0));
+    }
+  }
+
+  @Provide
+  Arbitrary<String> longTexts() {
+    return Arbitraries.strings().withChars("aZ09 ").withCharRange('\u00e0', '\u00ff').withCharRange('\u4e00', '\u4e20')
+        .ofMinLength(0).ofMaxLength(300);
+  }
+
   static void assertSameRow(Object[] expected, Object[] actual) {
     assertEquals(expected.length, actual.length);
     for (int i = 0; i < expected.length; i++) {
