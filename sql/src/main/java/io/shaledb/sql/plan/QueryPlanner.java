@@ -366,7 +366,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
   private PlannedQuery planOnce(SqlNode query, boolean heuristic) {
     long t0 = PlanPhase.start();
-    SqlNode rewritten = query.accept(new FunctionRewriter(databaseName));
+    SqlNode rewritten = FunctionRewriter.rewrite(query, databaseName);
     List<String> labels = ColumnLabels.of(rewritten);
     Converted converted = null;
     if (heuristic && directEnabled()) {
@@ -663,7 +663,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   /** Only validates a query (for CREATE VIEW and prepared metadata); returns its row type. */
   public RelDataType validateQuery(SqlNode query) {
     SqlValidator validator = newValidator();
-    SqlNode validated = validator.validate(query.accept(new FunctionRewriter(databaseName)));
+    SqlNode validated = validator.validate(FunctionRewriter.rewrite(query, databaseName));
     return validator.getValidatedNodeType(validated);
   }
 
@@ -695,7 +695,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   }
 
   private SqlNode parseViewBody(String sql) {
-    return CalciteParsing.parseQuery(sql, sql, 0).accept(new FunctionRewriter(databaseName));
+    return FunctionRewriter.rewrite(CalciteParsing.parseQuery(sql, sql, 0), databaseName);
   }
 
   private static SqlOperatorTable caseInsensitive(SqlOperatorTable delegate) {
