@@ -30,17 +30,15 @@ public final class QueryRunner {
 
   /**
    * As {@link #plan(StatementContext, String, Supplier)}; {@code forExplain} asks for the
-   * cost-based plan EXPLAIN shows (cached apart from the plans statements run with). With
-   * {@code -Dshale.plan.costBasedOnly=true} (read per planning, for tests) every query takes the
-   * path of one the interpreter cannot run after heuristic planning: the cost-based optimiser.
+   * cost-based plan EXPLAIN shows (cached apart from the plans statements run with); see
+   * {@link QueryPlanner#costBasedOnly()}.
    */
   public PlannedQuery plan(StatementContext sc, String cacheKey, Supplier<SqlNode> query, boolean forExplain) {
-    String key = cacheKey == null ? null
-        : sc.databaseId() + (forExplain ? "\u0000EXPLAIN\u0000" : "\u0000") + cacheKey;
+    String key = cacheKey == null ? null : key(sc, cacheKey, forExplain);
     PlannedQuery p = key == null ? null : ec.plans().get(key, ec.catalog(), sc.txn(), sc.databaseId());
     if (p == null) {
       long t0 = io.shaledb.sql.plan.PlanPhase.start();
-      boolean costBasedOnly = !forExplain && Boolean.getBoolean("shale.plan.costBasedOnly");
+      boolean costBasedOnly = !forExplain && QueryPlanner.costBasedOnly();
       QueryPlanner planner = new QueryPlanner(ec.catalog(), sc.txn(), sc.databaseId(), sc.database(),
           forExplain || costBasedOnly);
       io.shaledb.sql.plan.PlanPhase.SETUP.end(t0);
@@ -58,6 +56,15 @@ public final class QueryRunner {
       }
     }
     return p;
+  }
+
+  /** The cached plan for {@code cacheKey} (as {@link #plan} would use it), or null: plans nothing. */
+  public PlannedQuery cached(StatementContext sc, String cacheKey) {
+    return ec.plans().get(key(sc, cacheKey, false), ec.catalog(), sc.txn(), sc.databaseId());
+  }
+
+  private static String key(StatementContext sc, String cacheKey, boolean forExplain) {
+    return sc.databaseId() + (forExplain ? "\u0000EXPLAIN\u0000" : "\u0000") + cacheKey;
   }
 
   /** Runs a plan in the statement's transaction; rows in canonical Java types. */

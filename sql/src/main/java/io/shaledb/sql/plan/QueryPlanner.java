@@ -533,18 +533,46 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
 
   /**
    * Whether the direct converter plans the queries it supports ({@code -Dshale.direct=false}
-   * disables it: always the validator path). Read per planning so tests can switch it.
+   * disables it: always the validator path).
    */
   private static boolean directEnabled() {
-    return !"false".equals(System.getProperty("shale.direct"));
+    return switches.direct;
   }
+
   /**
-   * Verify mode ({@code -Dshale.direct.verify=true}, read per planning so tests can switch it):
-   * queries the direct converter supports are also converted by the validator path, and any
-   * difference in row type or columns fails the query loudly.
+   * Verify mode ({@code -Dshale.direct.verify=true}): queries the direct converter supports are
+   * also converted by the validator path, and any difference in row type or columns fails the
+   * query loudly.
    */
   private static boolean verifyMode() {
-    return Boolean.getBoolean("shale.direct.verify");
+    return switches.verify;
+  }
+
+  /**
+   * With {@code -Dshale.plan.costBasedOnly=true} every query takes the path of one the interpreter
+   * cannot run after heuristic planning: the cost-based optimiser (for tests).
+   */
+  public static boolean costBasedOnly() {
+    return switches.costBasedOnly;
+  }
+
+  /**
+   * The planning switches tests turn on and off, read from system properties at start and again
+   * on {@link #reloadSwitches()}: reading the properties per planning (a synchronized Hashtable
+   * lookup each) was about 1% of a short query's server time.
+   */
+  private record Switches(boolean direct, boolean verify, boolean costBasedOnly) {
+    static Switches read() {
+      return new Switches(!"false".equals(System.getProperty("shale.direct")),
+          Boolean.getBoolean("shale.direct.verify"), Boolean.getBoolean("shale.plan.costBasedOnly"));
+    }
+  }
+
+  private static volatile Switches switches = Switches.read();
+
+  /** Reads {@code shale.direct}, {@code shale.direct.verify} and {@code shale.plan.costBasedOnly} again. */
+  public static void reloadSwitches() {
+    switches = Switches.read();
   }
   private static final boolean DIRECT_DEBUG = Boolean.getBoolean("shale.direct.debug");
   private static final java.util.concurrent.atomic.LongAdder DIRECT_PLANS = new java.util.concurrent.atomic.LongAdder();

@@ -223,6 +223,7 @@ class DirectBindingTest extends SqlTestBase {
 
   private static <T> T withProperty(String key, String value, Supplier<T> body) {
     String previous = System.setProperty(key, value);
+    QueryPlanner.reloadSwitches();
     try {
       return body.get();
     } finally {
@@ -231,6 +232,7 @@ class DirectBindingTest extends SqlTestBase {
       } else {
         System.setProperty(key, previous);
       }
+      QueryPlanner.reloadSwitches();
     }
   }
 }

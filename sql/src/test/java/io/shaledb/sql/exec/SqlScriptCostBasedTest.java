@@ -1,5 +1,6 @@
 package io.shaledb.sql.exec;
 
+import io.shaledb.sql.plan.QueryPlanner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -14,6 +15,7 @@ class SqlScriptCostBasedTest extends SqlScriptTest {
   @BeforeAll
   static void costBasedOn() {
     previous = System.setProperty("shale.plan.costBasedOnly", "true");
+    QueryPlanner.reloadSwitches();
   }
 
   @AfterAll
@@ -23,5 +25,6 @@ class SqlScriptCostBasedTest extends SqlScriptTest {
     } else {
       System.setProperty("shale.plan.costBasedOnly", previous);
     }
+    QueryPlanner.reloadSwitches();
   }
 }

@@ -1,5 +1,6 @@
 package io.shaledb.sql.exec;
 
+import io.shaledb.sql.plan.QueryPlanner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -14,6 +15,7 @@ class SqlScriptVerifyTest extends SqlScriptTest {
   @BeforeAll
   static void verifyOn() {
     previous = System.setProperty("shale.direct.verify", "true");
+    QueryPlanner.reloadSwitches();
   }
 
   @AfterAll
@@ -23,5 +25,6 @@ class SqlScriptVerifyTest extends SqlScriptTest {
     } else {
       System.setProperty("shale.direct.verify", previous);
     }
+    QueryPlanner.reloadSwitches();
   }
 }
