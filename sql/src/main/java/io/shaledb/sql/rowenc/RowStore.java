@@ -140,7 +140,7 @@ public final class RowStore {
    * finds nothing.
    */
   public Optional<Object[]> get(KvTxn txn, TableDescriptor t, Object[] primaryKey) {
-    TableLayout layout = new TableLayout(t);
+    TableLayout layout = TableLayout.of(t);
     IndexDescriptor pk = t.primaryIndex();
     if (primaryKey.length != pk.columnIds().size()) {
       throw new IllegalArgumentException("expected " + pk.columnIds().size() + " key values");
@@ -179,7 +179,7 @@ public final class RowStore {
    */
   public RowCursor scan(KvTxn txn, TableDescriptor t, IndexDescriptor index, IndexBounds bounds, boolean reverse,
       boolean[] wanted) {
-    TableLayout layout = new TableLayout(t);
+    TableLayout layout = TableLayout.of(t);
     Optional<IndexSpans.Span> span = IndexSpans.span(layout, index, bounds == null ? IndexBounds.all() : bounds);
     if (span.isEmpty()) {
       return EmptyCursor.INSTANCE;
@@ -193,7 +193,7 @@ public final class RowStore {
    * @throws SqlError 23505 if {@code index} is unique and two rows share a non-NULL key
    */
   public void backfillIndex(KvTxn txn, TableDescriptor t, IndexDescriptor index) {
-    TableLayout layout = new TableLayout(t);
+    TableLayout layout = TableLayout.of(t);
     try (RowCursor rows = scan(txn, t, t.primaryIndex(), IndexBounds.all(), false)) {
       while (rows.hasNext()) {
         Object[] row = rows.next();
@@ -241,7 +241,7 @@ public final class RowStore {
       throw new IllegalArgumentException("row has " + row.length + " values, table \"" + t.name()
           + "\" has " + t.columns().size() + " columns");
     }
-    return new TableLayout(t);
+    return TableLayout.of(t);
   }
 
   /** {@code txn.put}, reporting an oversized key or value as 54000 naming the index. */

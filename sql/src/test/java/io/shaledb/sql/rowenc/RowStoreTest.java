@@ -2,6 +2,8 @@ package io.shaledb.sql.rowenc;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +82,25 @@ class RowStoreTest {
       assertTrue(rows.get(txn, t, new Object[] {1.5}).isEmpty());
       assertEquals(List.of(1, 2), column(all(rows.scan(txn, t, t.primaryIndex(), IndexBounds.all(), false)), 0));
       assertEquals(List.of(2, 1), column(all(rows.scan(txn, t, t.primaryIndex(), IndexBounds.all(), true)), 0));
+    }
+  }
+
+  @Test
+  void layoutsAreRememberedPerDescriptorObject() {
+    try (KvTxn txn = kv.begin()) {
+      TableDescriptor t = users(txn);
+      assertSame(TableLayout.of(t), TableLayout.of(t));
+      rows.insert(txn, t, user(1, "a@x", "ann", 30));
+      // a new version of the table is a new descriptor, with a layout of its own
+      TableDescriptor t2 = catalog.createIndex(txn, t, "users_name_idx", false, List.of("name"), List.of(false), false);
+      TableLayout l2 = TableLayout.of(t2);
+      assertNotSame(TableLayout.of(t), l2);
+      assertSame(t2, l2.table);
+      IndexDescriptor byName = t2.secondaryIndexes().get(t2.secondaryIndexes().size() - 1);
+      rows.backfillIndex(txn, t2, byName);
+      rows.insert(txn, t2, user(2, "b@x", "al", 31));
+      assertEquals(List.of("al", "ann"), column(all(rows.scan(txn, t2, byName, IndexBounds.all(), false)), 2));
+      assertSame(l2, TableLayout.of(t2));
     }
   }
 
