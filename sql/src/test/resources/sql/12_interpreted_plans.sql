@@ -298,6 +298,19 @@ SELECT CAST(d AS BIGINT), CAST(CAST(r AS DOUBLE PRECISION) AS BIGINT) FROM nc WH
 ----
 2147483648|10000000000
 
+# To REAL: rounded to float4; out of its range raises as PostgreSQL does (generated code would
+# give Infinity).
+query
+SELECT id, CAST(f AS REAL), CAST(d AS REAL), CAST(f * 2 AS REAL) FROM nc WHERE id < 3 ORDER BY id
+----
+1|-3.99|7.5|-7.98
+2|9.5|-7.99|19.0
+
+statement error 22003
+SELECT CAST(f * 1e30 AS REAL) FROM nc WHERE id = 3
+----
+22003 numeric value out of range: value out of range: overflow
+
 # A strict operator over a NULL literal is NULL without evaluating its other operand (as
 # PostgreSQL's planner folds it): the CAST that would overflow on row 3 never runs.
 query

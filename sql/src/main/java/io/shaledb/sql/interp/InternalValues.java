@@ -119,6 +119,25 @@ final class InternalValues {
     return boxInteger(((Number) v).longValue(), t);
   }
 
+  /**
+   * A non-null DOUBLE PRECISION or DECIMAL value as REAL (float4), rounded to nearest. As in
+   * PostgreSQL, a value beyond REAL's range raises "overflow" and a non-zero value that would
+   * round to zero raises "underflow" (22003); Java's cast (Calcite's generated code) gives
+   * infinity and zero. Infinities and NaN stay what they are.
+   */
+  static Float toReal(Number n) {
+    float r = n.floatValue();
+    boolean finite = n instanceof BigDecimal || !Double.isInfinite(n.doubleValue());
+    if (Float.isInfinite(r) && finite) {
+      throw new ArithmeticException("value out of range: overflow");
+    }
+    boolean nonZero = n instanceof BigDecimal d ? d.signum() != 0 : n.doubleValue() != 0.0;
+    if (r == 0.0f && nonZero && !Double.isNaN(n.doubleValue())) {
+      throw new ArithmeticException("value out of range: underflow");
+    }
+    return r;
+  }
+
   private static ArithmeticException outOfRange(SqlTypeName t) {
     return new ArithmeticException(switch (t) {
       case TINYINT, SMALLINT -> "smallint out of range";

@@ -637,6 +637,13 @@ public final class RexCompiler {
     if (from == SqlTypeName.DECIMAL && t == SqlTypeName.DECIMAL) {
       return toDecimal(s, to);
     }
+    if (t == SqlTypeName.REAL && (from == SqlTypeName.DOUBLE || from == SqlTypeName.FLOAT
+        || from == SqlTypeName.DECIMAL)) {
+      return (row, f) -> {
+        Object v = s.eval(row, f);
+        return v == null ? null : InternalValues.toReal((Number) v);
+      };
+    }
     if (from == SqlTypeName.DECIMAL && (t == SqlTypeName.DOUBLE || t == SqlTypeName.FLOAT)) {
       return (row, f) -> {
         Object v = s.eval(row, f);

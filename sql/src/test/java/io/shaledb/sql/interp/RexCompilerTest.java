@@ -63,4 +63,23 @@ class RexCompilerTest {
     assertEquals(1001.0, b);
     assertNotSame(a, b);
   }
+
+  @Test
+  void castsToRealRoundAndRaiseOutOfRangeAsPostgresql() {
+    RelDataType realType = types.createSqlType(SqlTypeName.REAL);
+    RelDataType decimalType = types.createSqlType(SqlTypeName.DECIMAL, 20, 2);
+    Scalar fromDouble = compiler.compile(rb.makeCast(realType, rb.makeInputRef(doubleType, 0)));
+    Scalar fromDecimal = compiler.compile(rb.makeCast(realType, rb.makeInputRef(decimalType, 0)));
+    assertEquals(-3.99f, fromDouble.eval(new Object[] {-3.99}, null));
+    assertEquals(null, fromDouble.eval(new Object[] {null}, null));
+    assertEquals(Float.POSITIVE_INFINITY, fromDouble.eval(new Object[] {Double.POSITIVE_INFINITY}, null));
+    assertEquals(7.5f, fromDecimal.eval(new Object[] {new BigDecimal("7.50")}, null));
+    assertEquals(0.0f, fromDecimal.eval(new Object[] {new BigDecimal("0.00")}, null));
+    ArithmeticException over = assertThrows(ArithmeticException.class,
+        () -> fromDouble.eval(new Object[] {1e300}, null));
+    assertEquals("value out of range: overflow", over.getMessage());
+    assertThrows(ArithmeticException.class, () -> fromDouble.eval(new Object[] {1e-300}, null));
+    assertThrows(ArithmeticException.class,
+        () -> fromDecimal.eval(new Object[] {new BigDecimal("1e39")}, null));
+  }
 }
