@@ -153,11 +153,12 @@ public final class StatementExecutor {
       }
       // this parse is not cached anywhere, so the planner may have it (and mutate it) first
       SqlNode[] unused = {node};
-      return query(sc, sql, params, opts, () -> {
+      PlannedQuery p = queries.plan(sc, queryKey, () -> {
         SqlNode n = unused[0];
         unused[0] = null;
         return n != null ? n : CalciteParsing.parseQuery(sql, sql, 0);
       });
+      return StatementResult.ofRows(p.columns(), queries.run(sc, p, params, opts.maxRows()));
     }
     switch (node.getKind()) {
       case INSERT:
