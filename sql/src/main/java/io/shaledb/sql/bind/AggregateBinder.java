@@ -10,8 +10,17 @@ import java.util.Map;
 import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.util.mapping.MappingType;
+import org.apache.calcite.util.mapping.Mappings;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
@@ -200,6 +209,109 @@ final class AggregateBinder implements ExpressionConverter.Grouped {
     // (to drop the Aggregate), which cost ~5% of a short aggregate query's planning
     aggregate = LogicalAggregate.create(project, List.of(), groupSet, null, aggCalls);
     return aggregate;
+  }
+
+  /**
+   * {@code root}, a Project over the Aggregate {@link #build} made (with the HAVING Filter between
+   * them, if any), without the aggregate calls neither of them reads: those only a CASE arm decided
+   * dead at conversion used. PostgreSQL drops such an arm before it is planned, so its aggregate is
+   * never computed (and a division by zero inside it never raises); computing it here would.
+   * Returns {@code root} itself when every call is read or the shape is another.
+   */
+  static RelNode withoutUnusedCalls(RelNode root) {
+    if (!(root instanceof Project project)) {
+      return root;
+    }
+    Filter filter = project.getInput() instanceof Filter f ? f : null;
+    RelNode below = filter == null ? project.getInput() : filter.getInput();
+    if (!(below instanceof Aggregate agg) || agg.getGroupType() != Aggregate.Group.SIMPLE) {
+      return root;
+    }
+    ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(),
+        filter == null ? null : filter.getCondition());
+    int groups = agg.getGroupCount();
+    List<AggregateCall> kept = new ArrayList<>();
+    int[] newIndex = new int[agg.getRowType().getFieldCount()];
+    for (int i = 0; i < groups; i++) {
+      newIndex[i] = i;
+    }
+    for (int i = 0; i < agg.getAggCallList().size(); i++) {
+      if (used.get(groups + i)) {
+        newIndex[groups + i] = groups + kept.size();
+        kept.add(agg.getAggCallList().get(i));
+      } else {
+        newIndex[groups + i] = -1;
+      }
+    }
+    if (kept.size() == agg.getAggCallList().size()) {
+      return root;
+    }
+    if (kept.isEmpty() && groups == 0) {
+      // a global aggregate still yields its one row: count it rather than compute a dropped call
+      RelDataType bigint = agg.getCluster().getTypeFactory().createSqlType(SqlTypeName.BIGINT);
+      kept.add(AggregateCall.create(SqlStdOperatorTable.COUNT, false, false, false, List.of(),
+          List.of(), -1, null, RelCollations.EMPTY, bigint, null));
+    }
+    RelNode newAgg = withoutUnusedInputs(agg, kept);
+    RexShuttle remap = new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(newIndex[ref.getIndex()], ref.getType());
+      }
+    };
+    RelNode input = filter == null ? newAgg
+        : filter.copy(filter.getTraitSet(), newAgg, filter.getCondition().accept(remap));
+    return project.copy(project.getTraitSet(), input, remap.apply(project.getProjects()),
+        project.getRowType());
+  }
+
+  /**
+   * {@code agg} with only the calls {@code kept}; when its input is a Project, the expressions
+   * only dropped calls read are projected away too, so that they are never evaluated either.
+   */
+  private static RelNode withoutUnusedInputs(Aggregate agg, List<AggregateCall> kept) {
+    if (!(agg.getInput() instanceof Project in)) {
+      return agg.copy(agg.getTraitSet(), agg.getInput(), agg.getGroupSet(), null, kept);
+    }
+    ImmutableBitSet.Builder usedB = agg.getGroupSet().rebuild();
+    for (AggregateCall c : kept) {
+      usedB.addAll(c.getArgList());
+      if (c.filterArg >= 0) {
+        usedB.set(c.filterArg);
+      }
+      c.getCollation().getFieldCollations().forEach(fc -> usedB.set(fc.getFieldIndex()));
+    }
+    ImmutableBitSet used = usedB.build();
+    int n = in.getProjects().size();
+    if (used.cardinality() == n) {
+      return agg.copy(agg.getTraitSet(), in, agg.getGroupSet(), null, kept);
+    }
+    if (used.isEmpty()) {
+      // only COUNT(*)s are left: one constant column, as build() projects for them
+      RexBuilder rb = agg.getCluster().getRexBuilder();
+      RelNode project = LogicalProject.create(in.getInput(), in.getHints(),
+          List.of(rb.makeExactLiteral(BigDecimal.ZERO)), java.util.Arrays.asList((String) null),
+          in.getVariablesSet());
+      return agg.copy(agg.getTraitSet(), project, agg.getGroupSet(), null, kept);
+    }
+    Mappings.TargetMapping map = Mappings.create(MappingType.INVERSE_SURJECTION, n, used.cardinality());
+    List<RexNode> exprs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i : used) {
+      map.set(i, exprs.size());
+      exprs.add(in.getProjects().get(i));
+      names.add(in.getRowType().getFieldNames().get(i));
+    }
+    RelNode project = LogicalProject.create(in.getInput(), in.getHints(), exprs, names, in.getVariablesSet());
+    List<AggregateCall> calls = new ArrayList<>();
+    for (AggregateCall c : kept) {
+      calls.add(c.transform(map));
+    }
+    ImmutableBitSet.Builder groups = ImmutableBitSet.builder();
+    for (int g : agg.getGroupSet()) {
+      groups.set(map.getTarget(g));
+    }
+    return agg.copy(agg.getTraitSet(), project, groups.build(), null, calls);
   }
 
   @Override

@@ -284,6 +284,9 @@ public final class DirectConverter {
       relBuilder.filter(List.of(), having);
       relBuilder.project(all, projectNames).rename(projectNames);
       root = relBuilder.build();
+      if (conv.decidedWhen()) {
+        root = AggregateBinder.withoutUnusedCalls(root);
+      }
     } else {
       root = relBuilder.push(root).projectNamed(all, projectNames, true,
           selectCorrel == null ? Set.of() : Set.of(selectCorrel)).build();

@@ -69,6 +69,8 @@ final class ExpressionConverter {
   private final FromScope scope;
   private final Grouped grouped;
   private final SubQueries subQueries;
+  /** Whether a CASE arm's WHEN was decided at conversion (see {@link #decidedWhen()}). */
+  private boolean decidedWhen;
 
   ExpressionConverter(RexBuilder rb, FromScope scope, Grouped grouped) {
     this(rb, scope, grouped, null);
@@ -85,6 +87,14 @@ final class ExpressionConverter {
 
   FromScope scope() {
     return scope;
+  }
+
+  /**
+   * Whether some CASE converted here had a constant WHEN decided, so that an arm (and any
+   * aggregate call only it used) may have been dropped.
+   */
+  boolean decidedWhen() {
+    return decidedWhen;
   }
 
   RexNode convert(SqlNode node) {
@@ -511,6 +521,19 @@ final class ExpressionConverter {
         RexNode w = SqlUtil.isNullLiteral(whens.get(i), false) ? unknown : convert(whens.get(i));
         if (w.getType().getSqlTypeName() != SqlTypeName.BOOLEAN) {
           throw new UnsupportedQueryException("non-boolean WHEN");
+        }
+        // a constant WHEN is decided now, as PostgreSQL folds it: the simplifier then drops a dead
+        // arm before anything in it (an aggregate, a division by zero) is ever evaluated
+        switch (ConstantCondition.decide(w)) {
+          case TRUE -> {
+            w = rb.makeLiteral(true);
+            decidedWhen = true;
+          }
+          case FALSE, UNKNOWN -> {
+            w = rb.makeLiteral(false);
+            decidedWhen = true;
+          }
+          default -> { }
         }
         exprs.add(w);
       }

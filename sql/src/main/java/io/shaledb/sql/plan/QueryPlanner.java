@@ -404,6 +404,8 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
         SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
     RelRoot root = converter.convertQuery(validated, false, true);
     root = root.withRel(converter.flattenTypes(root.rel, true));
+    // constant CASE conditions decided as PostgreSQL folds them (the direct path does it converting)
+    root = root.withRel(io.shaledb.sql.bind.DeadCaseArms.apply(root.rel, cluster.getRexBuilder()));
     // integer overflow and float division by zero raise, as in PostgreSQL
     root = root.withRel(ArithmeticChecks.apply(root.rel, cluster.getRexBuilder()));
 
