@@ -189,7 +189,7 @@ SELECT nosuchfn(1)
 statement error 22P02
 SELECT 'a' + 1 FROM emp
 ----
-22P02 invalid input syntax for a number: For input string: "a"
+22P02 invalid input syntax for type integer: "a"
 
 statement ok
 CREATE TABLE stats (id INT PRIMARY KEY, value TEXT, count INT, day DATE, year INT)

@@ -311,6 +311,66 @@ SELECT CAST(f * 1e30 AS REAL) FROM nc WHERE id = 3
 ----
 22003 numeric value out of range: value out of range: overflow
 
+# A literal out of REAL's range is not folded into an Infinity (or zero) literal at plan time:
+# the cast raises when it runs, on every planning path.
+statement error 22003
+SELECT CAST(1e300 AS REAL)
+----
+22003 numeric value out of range: value out of range: overflow
+
+statement error 22003
+SELECT id FROM nc WHERE r < CAST(-1e39 AS REAL)
+----
+22003 numeric value out of range: value out of range: overflow
+
+statement error 22003
+SELECT CAST(1e-50 AS REAL) FROM nc
+----
+22003 numeric value out of range: value out of range: underflow
+
+query
+SELECT CAST(3.4e38 AS REAL), CAST(0.0 AS REAL), CAST(-1.5e-30 AS REAL)
+----
+3.4E38|0.0|-1.5E-30
+
+# Text cast to a number follows the input rules of an INSERT of that text (PostgreSQL's): spaces
+# around it are allowed; not a number is 22P02; beyond the type's range is 22003.
+query
+SELECT CAST(' 12 ' AS INTEGER), CAST('-7' AS BIGINT), CAST('2.5' AS DOUBLE PRECISION), CAST('3.14159' AS DECIMAL(5,2)), CAST('1.5' AS REAL)
+----
+12|-7|2.5|3.14|1.5
+
+query
+SELECT CAST(s AS INTEGER) + 1 FROM (VALUES ('5'), ('-6')) AS v(s)
+----
+6
+-5
+
+statement error 22P02
+SELECT CAST(s AS INTEGER) FROM (VALUES ('5'), ('x')) AS v(s)
+----
+22P02 invalid input syntax for type integer: "x"
+
+statement error 22P02
+SELECT CAST('1.5' AS INTEGER) FROM nc
+----
+22P02 invalid input syntax for type integer: "1.5"
+
+statement error 22003
+SELECT CAST('99999999999' AS INTEGER) FROM nc
+----
+22003 integer out of range
+
+statement error 22003
+SELECT CAST('1e300' AS REAL)
+----
+22003 value out of range: overflow
+
+statement error 22003
+SELECT CAST('1e-50' AS REAL) FROM nc
+----
+22003 value out of range: underflow
+
 # A strict operator over a NULL literal is NULL without evaluating its other operand (as
 # PostgreSQL's planner folds it): the CAST that would overflow on row 3 never runs.
 query

@@ -2,6 +2,9 @@ package io.shaledb.sql.interp;
 
 import io.shaledb.sql.SqlError;
 import io.shaledb.sql.SqlState;
+import io.shaledb.sql.catalog.SqlType;
+import io.shaledb.sql.rowenc.TextConversions;
+import io.shaledb.sql.schema.TypeMapping;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -636,6 +639,16 @@ public final class RexCompiler {
     }
     if (from == SqlTypeName.DECIMAL && t == SqlTypeName.DECIMAL) {
       return toDecimal(s, to);
+    }
+    if (InternalValues.isChar(from)) {
+      SqlType target = TypeMapping.numericTextTarget(to);
+      if (target != null) {
+        // PostgreSQL's input rules and errors, as an INSERT of the text into such a column
+        return (row, f) -> {
+          Object v = s.eval(row, f);
+          return v == null ? null : TextConversions.toNumber(target, v.toString());
+        };
+      }
     }
     if (t == SqlTypeName.REAL && (from == SqlTypeName.DOUBLE || from == SqlTypeName.FLOAT
         || from == SqlTypeName.DECIMAL)) {

@@ -45,7 +45,6 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.schema.SchemaPlus;
@@ -99,7 +98,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
   private static final class Reusable {
     final JavaTypeFactory typeFactory = new ShaleTypeFactory();
     final VolcanoPlanner planner = new ContextOnlyPlanner();
-    final RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    final RelOptCluster cluster = RelOptCluster.create(planner, new ShaleRexBuilder(typeFactory));
   }
 
   /**
@@ -198,7 +197,7 @@ public final class QueryPlanner implements RelOptTable.ViewExpander {
       planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
       planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
       planner.setExecutor(LiteralCastExecutor.INSTANCE);
-      cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+      cluster = RelOptCluster.create(planner, new ShaleRexBuilder(typeFactory));
     } else {
       Reusable r = REUSABLE.get();
       typeFactory = r.typeFactory;

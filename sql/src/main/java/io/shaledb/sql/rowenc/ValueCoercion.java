@@ -186,7 +186,12 @@ final class ValueCoercion {
       throw new SqlError(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
           "value out of range: overflow");
     }
-    return value instanceof Float f ? f : (float) d;
+    float r = value instanceof Float f ? f : (float) d;
+    if (r == 0.0f && d != 0.0) {
+      // as PostgreSQL's float8-to-float4 conversion: a non-zero value does not become zero
+      throw new SqlError(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+    }
+    return r;
   }
 
   private static Double toDouble(String column, SqlType type, Object value) {

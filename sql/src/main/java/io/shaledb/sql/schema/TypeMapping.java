@@ -27,6 +27,22 @@ public final class TypeMapping {
   private TypeMapping() {}
 
   /** The Calcite type of a catalog column. */
+  /**
+   * The column type whose input rules a cast of text to {@code to} follows: INTEGER, BIGINT,
+   * REAL, DOUBLE PRECISION or a DECIMAL with precision; null for any other type.
+   */
+  public static SqlType numericTextTarget(RelDataType to) {
+    return switch (to.getSqlTypeName()) {
+      case INTEGER -> SqlType.of(SqlType.Kind.INTEGER);
+      case BIGINT -> SqlType.of(SqlType.Kind.BIGINT);
+      case REAL -> SqlType.of(SqlType.Kind.REAL);
+      case DOUBLE, FLOAT -> SqlType.of(SqlType.Kind.DOUBLE);
+      case DECIMAL -> to.getPrecision() > 0 && to.getScale() >= 0 && to.getScale() <= to.getPrecision()
+          ? new SqlType(SqlType.Kind.DECIMAL, to.getPrecision(), to.getScale()) : null;
+      default -> null;
+    };
+  }
+
   public static RelDataType relType(RelDataTypeFactory f, SqlType t, boolean nullable) {
     RelDataType r = switch (t.kind()) {
       case SMALLINT -> f.createSqlType(SqlTypeName.SMALLINT);

@@ -3,6 +3,7 @@ package io.shaledb.sql.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -63,12 +64,30 @@ class LiteralCastExecutorTest {
   }
 
   @Test
+  void textCastToANumberIsReadAsAnInsertReadsItOrLeftToRaise() {
+    RelDataType dbl = types.createSqlType(SqlTypeName.DOUBLE);
+    RelDataType integer = types.createSqlType(SqlTypeName.INTEGER);
+    RelDataType real = types.createSqlType(SqlTypeName.REAL);
+    RexNode reads = LiteralCastExecutor.castLiteral(rex, rex.makeAbstractCast(dbl, rex.makeLiteral(" 2.5 "), false));
+    assertEquals(2.5, ((RexLiteral) reads).getValueAs(Double.class));
+    RexNode seven = LiteralCastExecutor.castLiteral(rex, rex.makeAbstractCast(integer, rex.makeLiteral("-7"), false));
+    assertEquals(-7, ((RexLiteral) seven).getValueAs(Integer.class));
+    // not a number, out of range: the cast stays, to raise 22P02/22003 when it runs
+    for (RexNode raises : List.of(rex.makeAbstractCast(integer, rex.makeLiteral("x"), false),
+        rex.makeAbstractCast(integer, rex.makeLiteral("99999999999"), false),
+        rex.makeAbstractCast(real, rex.makeLiteral("1e300"), false),
+        rex.makeAbstractCast(real, rex.makeApproxLiteral(new BigDecimal("1e300")), false))) {
+      assertSame(raises, LiteralCastExecutor.castLiteral(rex, raises));
+    }
+  }
+
+  @Test
   void otherExpressionsGoToTheDelegateInOrder() {
     RelDataType dbl = types.createSqlType(SqlTypeName.DOUBLE);
     RelDataType integer = types.createSqlType(SqlTypeName.INTEGER);
     RexNode fast = rex.makeAbstractCast(dbl, rex.makeExactLiteral(new BigDecimal("1.5")), false);
     RexNode toInt = rex.makeAbstractCast(integer, rex.makeExactLiteral(new BigDecimal("1.5")), false);
-    RexNode text = rex.makeAbstractCast(dbl, rex.makeLiteral("2.5"), false);
+    RexNode text = rex.makeAbstractCast(types.createSqlType(SqlTypeName.DATE), rex.makeLiteral("2026-01-02"), false);
     assertNull(LiteralCastExecutor.castLiteral(rex, toInt));
     assertNull(LiteralCastExecutor.castLiteral(rex, text));
     List<RexNode> in = List.of(toInt, fast, text);

@@ -96,6 +96,11 @@ class ValueCoercionTest {
     assertEquals(2.0f, coerce(Kind.REAL, 2));
     assertEquals(0.1f, coerce(Kind.REAL, 0.1));
     assertEquals(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, failure(Kind.REAL, 1e300));
+    // a non-zero value that would round to zero underflows; zero and subnormals are kept
+    assertEquals(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, failure(Kind.REAL, 1e-50));
+    assertEquals(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, failure(Kind.REAL, new BigDecimal("-1e-50")));
+    assertEquals(0.0f, coerce(Kind.REAL, 0.0));
+    assertEquals(1e-40f, coerce(Kind.REAL, 1e-40));
     assertEquals(3.0, coerce(Kind.DOUBLE, 3L));
     assertEquals(0.25, coerce(Kind.DOUBLE, new BigDecimal("0.25")));
   }
